@@ -1,0 +1,186 @@
+"""The plugin contract.
+
+A plugin is a Django app (under ``services/``) whose ``AppConfig`` also inherits
+:class:`PortalPlugin` and overrides what it contributes. The core (``cms``,
+``sitepages``, ``sla``) never imports a plugin: it asks :data:`registry`, which finds the
+plugins among the installed apps. Switching a plugin off is removing it from
+``INSTALLED_APPS`` (``PORTAL_DISABLED_PLUGINS``); everything it contributed disappears
+and the rest of the site keeps working.
+
+What a plugin may contribute:
+
+``url_prefix`` / ``urls``
+    Public URL patterns (a module path), mounted by the root urls at ``/<url_prefix>/``
+    for Persian and ``/en/<url_prefix>/`` for English, under the namespace ``label``.
+``get_home_tiles(request)``
+    :class:`HomeTile` items shown on the home page (the ways to reach the university).
+``get_menu_entries(request)``
+    :class:`MenuEntry` items for the site header's service links.
+``get_banners(request)``
+    :class:`Banner` items shown on top of every public page (outages, maintenance).
+``get_sla_metrics(service_code, start, end)``
+    :class:`SLAMetric` figures about one catalog service over a period.
+``get_backup_datasets()``
+    :class:`BackupDataset` items: the models holding users' data and their file fields.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.apps import apps
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HomeTile:
+    title: str
+    description: str
+    url: str
+    icon: str = "link"
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A site-wide notice. ``level`` is ``"info"`` (calm) or ``"critical"`` (strong)."""
+
+    key: str
+    message: str
+    url: str = ""
+    level: str = "info"
+    dismissible: bool = True
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class SLAMetric:
+    """One measured figure for a service, e.g. the share of requests answered in time.
+
+    ``value`` and ``target`` are numbers in ``unit`` (``"%"``, ``"days"``...); ``value``
+    is ``None`` when there is no data yet for the period.
+    """
+
+    key: str
+    label: str
+    value: Decimal | float | None
+    unit: str = "%"
+    target: Decimal | float | None = None
+    higher_is_better: bool = True
+    sample_size: int = 0
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None
+
+    @property
+    def is_met(self) -> bool | None:
+        if self.value is None or self.target is None:
+            return None
+        if self.higher_is_better:
+            return self.value >= self.target
+        return self.value <= self.target
+
+
+@dataclass(frozen=True)
+class BackupDataset:
+    """A model whose rows are users' data, and the names of its file fields."""
+
+    model: str  # "app_label.ModelName"
+    file_fields: tuple[str, ...] = field(default_factory=tuple)
+    description: str = ""
+
+    def get_model(self):
+        return apps.get_model(self.model)
+
+
+class PortalPlugin:
+    """Mixin for a plugin's ``AppConfig``. Override only what the plugin contributes."""
+
+    url_prefix: str | None = None
+    urls: str | None = None
+
+    def get_home_tiles(self, request) -> list[HomeTile]:
+        return []
+
+    def get_menu_entries(self, request) -> list[MenuEntry]:
+        return []
+
+    def get_banners(self, request) -> list[Banner]:
+        return []
+
+    def get_sla_metrics(self, service_code: str, start: datetime, end: datetime) -> list[SLAMetric]:
+        return []
+
+    def get_backup_datasets(self) -> list[BackupDataset]:
+        return []
+
+
+class PluginRegistry:
+    """Finds the installed plugins and gathers what they contribute.
+
+    A plugin that fails while contributing to a page (a tile, a banner, a metric) is
+    logged and skipped: one broken plugin must not take the whole portal down.
+    """
+
+    def plugins(self) -> list[PortalPlugin]:
+        return [config for config in apps.get_app_configs() if isinstance(config, PortalPlugin)]
+
+    def get(self, label: str) -> PortalPlugin | None:
+        for plugin in self.plugins():
+            if plugin.label == label:
+                return plugin
+        return None
+
+    def is_installed(self, label: str) -> bool:
+        return self.get(label) is not None
+
+    def _gather(self, method: str, *args) -> list:
+        items = []
+        for plugin in self.plugins():
+            try:
+                items.extend(getattr(plugin, method)(*args))
+            except Exception:
+                logger.exception("Plugin %s failed in %s", plugin.label, method)
+        return items
+
+    def url_modules(self) -> list[tuple[str, str, str]]:
+        """(prefix, urls module, namespace) of every plugin that has public URLs."""
+        return [
+            (plugin.url_prefix, plugin.urls, plugin.label)
+            for plugin in self.plugins()
+            if plugin.urls and plugin.url_prefix
+        ]
+
+    def home_tiles(self, request) -> list[HomeTile]:
+        return sorted(self._gather("get_home_tiles", request), key=lambda t: t.order)
+
+    def menu_entries(self, request) -> list[MenuEntry]:
+        return sorted(self._gather("get_menu_entries", request), key=lambda m: m.order)
+
+    def banners(self, request) -> list[Banner]:
+        return sorted(self._gather("get_banners", request), key=lambda b: b.order)
+
+    def sla_metrics(self, service_code: str, start: datetime, end: datetime) -> list[SLAMetric]:
+        return self._gather("get_sla_metrics", service_code, start, end)
+
+    def backup_datasets(self) -> list[BackupDataset]:
+        # Backups must be complete: a failure here is an error, not something to skip.
+        datasets = []
+        for plugin in self.plugins():
+            datasets.extend(plugin.get_backup_datasets())
+        return datasets
+
+
+registry = PluginRegistry()

@@ -1,0 +1,15 @@
+from .base import *  # noqa: F403
+from .base import DATA_DIR, INSTALLED_APPS, PORTAL_DISABLED_PLUGINS
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-7d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+
+# A small plugin that exists only for the tests of the plugin contract.
+if "cms.tests.testplugin" not in PORTAL_DISABLED_PLUGINS:
+    INSTALLED_APPS = ["cms.tests.testplugin", *INSTALLED_APPS]
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = DATA_DIR / "test-media"
+PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private"

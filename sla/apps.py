@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SLAConfig(AppConfig):
+    """The service catalog and SLA statements: the core every plugin's service hangs on."""
+
+    name = "sla"
+    verbose_name = _("Service level agreements")
