@@ -79,3 +79,33 @@ class PortalSettings(BaseSiteSetting):
         if language_code.startswith("en") and self.university_name_en:
             return self.university_name_en
         return self.university_name
+
+
+class UnitIndexPage(Page):
+    """The list of the university's units (deputies, managements, offices, faculties)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = ["sitepages.UnitPage"]
+
+    class Meta:
+        verbose_name = _("unit index page")
+        verbose_name_plural = _("unit index pages")
+
+
+class UnitPage(Page):
+    """One unit of the university. Services and requests name a UnitPage as responsible."""
+
+    description = RichTextField(_("description"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("description")]
+
+    parent_page_types = ["sitepages.UnitIndexPage", "sitepages.UnitPage"]
+    subpage_types = ["sitepages.UnitPage"]
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")

@@ -1,0 +1,104 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+CHROMIUM_CANDIDATES = [
+    os.environ.get("CHROMIUM_PATH", ""),
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    """Uploaded files of a test go to its own folder, never to the real data folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def home_page(db):
+    """The demo home page (Persian) with its English translation, as the site root."""
+    from io import StringIO
+
+    from sitepages.demo_content import load_home
+    from sitepages.models import HomePage
+
+    load_home(stdout=StringIO())
+    return HomePage.objects.get(depth=2, locale__language_code="fa")
+
+
+def _chromium_path():
+    for candidate in CHROMIUM_CANDIDATES:
+        if candidate and shutil.which(candidate):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright.
+
+    Outside CI the browser tests skip when there is no Chromium; in CI (CI=true) a
+    missing Chromium is an error, so the browser tests cannot silently vanish.
+    """
+    path = _chromium_path()
+    if path is None:
+        message = "No Chromium at /usr/bin/chromium: apt-get install -y chromium"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made
+    # by the test around it are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page_factory(browser):
+    """Opens browser pages (desktop by default, or a phone-sized viewport)."""
+    contexts = []
+
+    def open_page(width=1280, height=900, locale="fa-IR"):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale=locale, is_mobile=width < 500
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Saves a screenshot under test-artifacts/screenshots/ and returns its path."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name, full_page=True):
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return take
