@@ -22,6 +22,9 @@ What a plugin may contribute:
     :class:`SLAMetric` figures about one catalog service over a period.
 ``get_backup_datasets()``
     :class:`BackupDataset` items: the models holding users' data and their file fields.
+``get_service_start_url(service)``
+    The URL of the form that starts a catalog service, when this plugin delivers it
+    (``None`` otherwise); the first plugin that answers wins.
 """
 
 from __future__ import annotations
@@ -126,6 +129,9 @@ class PortalPlugin:
     def get_backup_datasets(self) -> list[BackupDataset]:
         return []
 
+    def get_service_start_url(self, service) -> str | None:
+        return None
+
 
 class PluginRegistry:
     """Finds the installed plugins and gathers what they contribute.
@@ -174,6 +180,17 @@ class PluginRegistry:
 
     def sla_metrics(self, service_code: str, start: datetime, end: datetime) -> list[SLAMetric]:
         return self._gather("get_sla_metrics", service_code, start, end)
+
+    def service_start_url(self, service) -> str | None:
+        for plugin in self.plugins():
+            try:
+                url = plugin.get_service_start_url(service)
+            except Exception:
+                logger.exception("Plugin %s failed in get_service_start_url", plugin.label)
+                continue
+            if url:
+                return url
+        return None
 
     def backup_datasets(self) -> list[BackupDataset]:
         # Backups must be complete: a failure here is an error, not something to skip.

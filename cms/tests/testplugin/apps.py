@@ -27,5 +27,10 @@ class TestPluginConfig(PortalPlugin, AppConfig):
             return []
         return [SLAMetric("answered_in_time", "پاسخ به‌موقع", 97.5, "%", target=95)]
 
+    def get_service_start_url(self, service):
+        if getattr(service, "code", None) == "TEST-1":
+            return reverse("testplugin:index")
+        return None
+
     def get_backup_datasets(self):
         return [BackupDataset("testplugin.TestSubmission", file_fields=("attachment",))]
