@@ -1,0 +1,122 @@
+"""The plugin contract, proven with the test-only plugin cms.tests.testplugin."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from cms.plugins import registry
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def test_plugins_are_discovered_from_installed_apps():
+    labels = [plugin.label for plugin in registry.plugins()]
+    assert "testplugin" in labels
+    # Core apps are not plugins.
+    assert not {"cms", "sitepages", "sla"} & set(labels)
+
+
+@pytest.mark.django_db
+def test_plugin_urls_are_mounted_under_its_prefix_in_both_languages(client, home_page):
+    fa = client.get("/testplugin/")
+    assert fa.status_code == 200
+    assert '<html lang="fa" dir="rtl">' in fa.content.decode()
+    en = client.get("/en/testplugin/")
+    assert en.status_code == 200
+    assert '<html lang="en" dir="ltr">' in en.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_tile_menu_entry_and_banner_show_on_pages(client, home_page):
+    body = client.get("/").content.decode()
+    assert "کاشی آزمایشی" in body  # home tile
+    assert "پیوند آزمایشی" in body  # header menu entry
+    assert 'data-banner-key="test-1"' in body and "اطلاعیهٔ آزمایشی" in body
+    # The banner is site-wide: a plugin's own page and the 404 page show it too.
+    assert "اطلاعیهٔ آزمایشی" in client.get("/testplugin/").content.decode()
+    assert "اطلاعیهٔ آزمایشی" in client.get("/missing/").content.decode()
+
+
+def test_sla_metrics_come_from_plugins():
+    now = timezone.now()
+    metrics = registry.sla_metrics("TEST-1", now - timezone.timedelta(days=30), now)
+    assert [(m.key, m.value, m.is_met) for m in metrics] == [("answered_in_time", 97.5, True)]
+    assert registry.sla_metrics("OTHER", now, now) == []
+
+
+def test_service_start_url_comes_from_the_plugin_that_delivers_it():
+    class Service:
+        code = "TEST-1"
+
+    assert registry.service_start_url(Service()) == "/testplugin/"
+    Service.code = "NOBODY"
+    assert registry.service_start_url(Service()) is None
+
+
+def test_backup_datasets_name_models_and_file_fields():
+    datasets = registry.backup_datasets()
+    dataset = next(d for d in datasets if d.model == "testplugin.TestSubmission")
+    assert dataset.get_model() is apps.get_model("testplugin", "TestSubmission")
+    assert dataset.file_fields == ("attachment",)
+
+
+@pytest.mark.django_db
+def test_a_failing_plugin_is_skipped_not_fatal(client, home_page, monkeypatch, caplog):
+    plugin = registry.get("testplugin")
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(plugin, "get_banners", broken)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "اطلاعیهٔ آزمایشی" not in response.content.decode()
+    assert "Plugin testplugin failed in get_banners" in caplog.text
+
+
+SWITCHED_OFF_SCRIPT = """
+import django
+from django.apps import apps
+from django.core.management import call_command
+from django.test import Client
+from django.test.utils import setup_test_environment
+
+django.setup()
+setup_test_environment()
+assert not apps.is_installed("cms.tests.testplugin"), "plugin still installed"
+call_command("migrate", verbosity=0, interactive=False)
+call_command("check")
+call_command("load_demo", verbosity=0)
+client = Client()
+home = client.get("/")
+assert home.status_code == 200, home.status_code
+body = home.content.decode()
+assert 'lang="fa"' in body and "کاشی آزمایشی" not in body and "اطلاعیهٔ آزمایشی" not in body
+assert client.get("/testplugin/").status_code == 404
+assert client.get("/en/").status_code == 200
+print("SWITCHED-OFF-OK")
+"""
+
+
+def test_site_boots_migrates_and_renders_with_the_plugin_switched_off(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "PORTAL_DISABLED_PLUGINS": "cms.tests.testplugin",
+        "DATA_DIR": str(tmp_path),
+    }
+    env.pop("DATABASE_URL", None)  # a fresh SQLite file, whatever the suite runs on
+    result = subprocess.run(
+        [sys.executable, "-c", SWITCHED_OFF_SCRIPT],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "SWITCHED-OFF-OK" in result.stdout, result.stderr[-3000:]
