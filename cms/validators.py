@@ -8,8 +8,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from stdnum.iso7064 import mod_97_10
 from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.iso7064 import mod_97_10
 
 from .text import normalize_identifier
 

@@ -41,7 +41,10 @@ def test_production_refuses_to_start_without_secret_key():
 
 def test_check_deploy_is_clean_with_production_variables():
     result = manage(
-        "check", "--deploy", "--fail-level=WARNING", "--settings=cms.settings.production",
+        "check",
+        "--deploy",
+        "--fail-level=WARNING",
+        "--settings=cms.settings.production",
         env_extra=PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr
@@ -51,9 +54,12 @@ def test_check_deploy_is_clean_with_production_variables():
 
 def settings_value(expression, env_extra, drop=()):
     result = manage(
-        "shell", "--settings=cms.settings.production", "-c",
+        "shell",
+        "--settings=cms.settings.production",
+        "-c",
         f"from django.conf import settings; print({expression})",
-        env_extra={**PRODUCTION_ENV, **env_extra}, drop=drop,
+        env_extra={**PRODUCTION_ENV, **env_extra},
+        drop=drop,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]

@@ -78,7 +78,14 @@ def test_sheba_of_wrong_shape_is_refused_in_persian(typed):
 
 @pytest.mark.parametrize(
     "typed",
-    ["09121234567", "۰۹۱۲۱۲۳۴۵۶۷", "٠٩١٢١٢٣٤٥٦٧", "+98 912 123 4567", "00989121234567", "9121234567"],
+    [
+        "09121234567",
+        "۰۹۱۲۱۲۳۴۵۶۷",
+        "٠٩١٢١٢٣٤٥٦٧",
+        "+98 912 123 4567",
+        "00989121234567",
+        "9121234567",
+    ],
 )
 def test_mobile_numbers_in_every_form_normalise_to_09(typed):
     validate_mobile(typed)
