@@ -12,6 +12,10 @@ What a plugin may contribute:
 ``url_prefix`` / ``urls``
     Public URL patterns (a module path), mounted by the root urls at ``/<url_prefix>/``
     for Persian and ``/en/<url_prefix>/`` for English, under the namespace ``label``.
+``extra_url_prefixes``
+    Optional ``{prefix: urls module}`` for short public addresses a plugin also owns
+    (the desk's ``/track/``), mounted the same way under the namespace
+    ``<label>_<prefix>``.
 ``get_home_tiles(request)``
     :class:`HomeTile` items shown on the home page (the ways to reach the university).
 ``get_menu_entries(request)``
@@ -113,6 +117,7 @@ class PortalPlugin:
 
     url_prefix: str | None = None
     urls: str | None = None
+    extra_url_prefixes: dict[str, str] | None = None
 
     def get_home_tiles(self, request) -> list[HomeTile]:
         return []
@@ -163,11 +168,13 @@ class PluginRegistry:
 
     def url_modules(self) -> list[tuple[str, str, str]]:
         """(prefix, urls module, namespace) of every plugin that has public URLs."""
-        return [
-            (plugin.url_prefix, plugin.urls, plugin.label)
-            for plugin in self.plugins()
-            if plugin.urls and plugin.url_prefix
-        ]
+        modules = []
+        for plugin in self.plugins():
+            if plugin.urls and plugin.url_prefix:
+                modules.append((plugin.url_prefix, plugin.urls, plugin.label))
+            for prefix, module in (plugin.extra_url_prefixes or {}).items():
+                modules.append((prefix, module, f"{plugin.label}_{prefix}"))
+        return modules
 
     def home_tiles(self, request) -> list[HomeTile]:
         return sorted(self._gather("get_home_tiles", request), key=lambda t: t.order)

@@ -120,3 +120,35 @@ def test_site_boots_migrates_and_renders_with_the_plugin_switched_off(tmp_path):
         timeout=300,
     )
     assert "SWITCHED-OFF-OK" in result.stdout, result.stderr[-3000:]
+
+
+@pytest.mark.django_db
+def test_extra_url_prefixes_of_a_plugin_are_mounted_in_both_languages(
+    client, home_page, monkeypatch, settings
+):
+    import importlib.util
+    import sys
+
+    from django.urls import clear_url_caches, reverse
+
+    plugin = registry.get("testplugin")
+    monkeypatch.setattr(
+        plugin, "extra_url_prefixes", {"test-extra": "cms.tests.testplugin.urls"}, raising=False
+    )
+    assert ("test-extra", "cms.tests.testplugin.urls", "testplugin_test-extra") in (
+        registry.url_modules()
+    )
+    # A fresh copy of the root urls, built with the extra prefix in place.
+    spec = importlib.util.find_spec("cms.urls")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setitem(sys.modules, "cms_urls_with_extra", module)
+    settings.ROOT_URLCONF = "cms_urls_with_extra"
+    clear_url_caches()
+    try:
+        assert client.get("/test-extra/").status_code == 200
+        assert client.get("/en/test-extra/").status_code == 200
+        assert reverse("testplugin_test-extra:index") == "/test-extra/"
+        assert reverse("testplugin:index") == "/testplugin/"
+    finally:
+        clear_url_caches()
