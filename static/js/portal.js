@@ -2,15 +2,54 @@
 (function () {
     "use strict";
 
+    function setOpen(button, list, open) {
+        button.setAttribute("aria-expanded", String(open));
+        list.classList.toggle("is-open", open);
+    }
+
     // The unit menu collapses into a button on phones.
     document.querySelectorAll(".menu-toggle").forEach(function (button) {
         var list = document.getElementById(button.getAttribute("aria-controls"));
         if (!list) { return; }
         button.addEventListener("click", function () {
-            var open = button.getAttribute("aria-expanded") === "true";
-            button.setAttribute("aria-expanded", String(!open));
-            list.classList.toggle("is-open", !open);
+            setOpen(button, list, button.getAttribute("aria-expanded") !== "true");
         });
+    });
+
+    // Sub-unit dropdowns follow the disclosure pattern: a button next to the unit's
+    // link opens its list; Escape closes it and gives focus back to the button;
+    // one dropdown is open at a time; a click or focus elsewhere closes it.
+    var toggles = Array.prototype.slice.call(document.querySelectorAll(".submenu-toggle"));
+    function closeAll(except) {
+        toggles.forEach(function (other) {
+            if (other === except) { return; }
+            var list = document.getElementById(other.getAttribute("aria-controls"));
+            if (list) { setOpen(other, list, false); }
+        });
+    }
+    toggles.forEach(function (button) {
+        var list = document.getElementById(button.getAttribute("aria-controls"));
+        if (!list) { return; }
+        var item = button.parentNode;
+        button.addEventListener("click", function () {
+            var open = button.getAttribute("aria-expanded") !== "true";
+            closeAll(button);
+            setOpen(button, list, open);
+        });
+        item.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+                setOpen(button, list, false);
+                button.focus();
+            }
+        });
+        item.addEventListener("focusout", function (event) {
+            if (event.relatedTarget && !item.contains(event.relatedTarget)) {
+                setOpen(button, list, false);
+            }
+        });
+    });
+    document.addEventListener("click", function (event) {
+        if (!event.target.closest || !event.target.closest(".unit-menu-item")) { closeAll(null); }
     });
 
     // Banners a visitor dismissed stay hidden for that visitor, per notice.

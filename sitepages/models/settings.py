@@ -1,29 +1,12 @@
+"""The university's identity and contacts: a Wagtail site setting editors change."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.fields import StreamField
 
-
-class HomePage(Page):
-    """The portal's front page: the ways to reach the university, and its contacts."""
-
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A short welcome shown under the university's name."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("home page")
-        verbose_name_plural = _("home pages")
+from ..blocks import LinkBlock, SocialLinkBlock
 
 
 @register_setting(icon="site")
@@ -54,7 +37,18 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text=_("As people should read it, e.g. Saturday to Wednesday, 7:30 to 14:30."),
     )
-
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("footer links"),
+        blank=True,
+        default=list,
+    )
+    social_links = StreamField(
+        [("social", SocialLinkBlock())],
+        verbose_name=_("social networks"),
+        blank=True,
+        default=list,
+    )
     panels = [
         MultiFieldPanel(
             [FieldPanel("university_name"), FieldPanel("university_name_en"), FieldPanel("logo")],
@@ -70,6 +64,8 @@ class PortalSettings(BaseSiteSetting):
             ],
             heading=_("Contacts"),
         ),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
     ]
 
     class Meta:
@@ -79,33 +75,3 @@ class PortalSettings(BaseSiteSetting):
         if language_code.startswith("en") and self.university_name_en:
             return self.university_name_en
         return self.university_name
-
-
-class UnitIndexPage(Page):
-    """The list of the university's units (deputies, managements, offices, faculties)."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["sitepages.HomePage"]
-    subpage_types = ["sitepages.UnitPage"]
-
-    class Meta:
-        verbose_name = _("unit index page")
-        verbose_name_plural = _("unit index pages")
-
-
-class UnitPage(Page):
-    """One unit of the university. Services and requests name a UnitPage as responsible."""
-
-    description = RichTextField(_("description"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("description")]
-
-    parent_page_types = ["sitepages.UnitIndexPage", "sitepages.UnitPage"]
-    subpage_types = ["sitepages.UnitPage"]
-
-    class Meta:
-        verbose_name = _("unit")
-        verbose_name_plural = _("units")

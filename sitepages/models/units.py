@@ -1,0 +1,377 @@
+"""Units of the university (deputies, managements, offices, faculties), their contacts,
+office hours and officials.
+
+A ``UnitPage`` is what a catalog service and every citizen's request name as their
+responsible unit, so its identity (the page id) must stay stable: editors move and
+rename units, they do not recreate them.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.jalali import display_zone
+from cms.text import to_ascii_digits
+
+from ..enums import WEEK_ORDER, ContactKind, UnitKind, Weekday
+from ..hours import opening_status
+from .base import PortalPageMixin
+
+# The size officials' photos are shown in; renditions are prefetched for it.
+OFFICIAL_PHOTO_SPEC = "fill-160x160"
+_PHONE_ALLOWED = re.compile(r"^\+?[0-9][0-9 \-()]{2,30}$")
+
+
+class UnitIndexPage(PortalPageMixin, Page):
+    """The list of the university's units (deputies, managements, offices, faculties)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *PortalPageMixin.search_fields_normalized]
+
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = ["sitepages.UnitPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("unit index page")
+        verbose_name_plural = _("unit index pages")
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), self.intro]
+
+    def get_units(self):
+        """Every live unit below this index, as a tree (top-level units with
+        ``sub_units``), with contacts and officials who accept meetings: 3 queries
+        however many units there are."""
+        units = list(
+            UnitPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .prefetch_related(
+                "contacts",
+                Prefetch(
+                    "officials",
+                    queryset=Official.objects.filter(accepts_meetings=True),
+                    to_attr="meeting_officials",
+                ),
+            )
+        )
+        by_path = {}
+        top_level = []
+        for unit in units:
+            unit.sub_units = []
+            by_path[unit.path] = unit
+            parent = by_path.get(unit.path[: -unit.steplen])
+            if parent is not None:
+                parent.sub_units.append(unit)
+            elif unit.depth == self.depth + 1:
+                top_level.append(unit)
+        return top_level, units
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        top_level, units = self.get_units()
+        context["units"] = top_level
+        context["meeting_officials"] = [
+            (official, unit) for unit in units for official in unit.meeting_officials
+        ]
+        return context
+
+
+class UnitPage(PortalPageMixin, Page):
+    """One unit of the university. Services and requests name a UnitPage as responsible."""
+
+    kind = models.CharField(
+        _("kind of unit"), max_length=20, choices=UnitKind.choices, default=UnitKind.MANAGEMENT
+    )
+    menu_title = models.CharField(
+        _("title in the menu"),
+        max_length=40,
+        blank=True,
+        help_text=_("A shorter title for the horizontal unit menu, e.g. 'Health deputy'."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown in lists, search results and link previews."),
+    )
+    description = RichTextField(_("description"), blank=True)
+    responsibilities = RichTextField(
+        _("responsibilities"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("What this unit does for citizens and students, best as a list."),
+    )
+    address = models.TextField(_("address"), blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+
+    show_in_menus_default = True
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("menu_title"),
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("responsibilities"),
+    ]
+    contact_panels = [
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("postal_code")], heading=_("Address")),
+        InlinePanel("contacts", heading=_("Phones, emails and websites"), label=_("contact")),
+        InlinePanel("office_hours", heading=_("Office hours"), label=_("office hours")),
+    ]
+    official_panels = [InlinePanel("officials", heading=_("Officials"), label=_("official"))]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(contact_panels, heading=_("Contacts")),
+            ObjectList(official_panels, heading=_("Officials")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("responsibilities"),
+        index.FilterField("kind"),
+        *PortalPageMixin.search_fields_normalized,
+    ]
+
+    parent_page_types = ["sitepages.UnitIndexPage", "sitepages.UnitPage"]
+    subpage_types = ["sitepages.UnitPage", "sitepages.StandardPage"]
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+
+    def __str__(self):
+        return self.title
+
+    def search_text_parts(self):
+        officials = [f"{o.name} {o.post}" for o in self.officials.all()]
+        return [
+            *super().search_text_parts(),
+            self.summary,
+            self.description,
+            self.responsibilities,
+            *officials,
+        ]
+
+    def get_officials(self, request=None):
+        officials = self.officials.all()
+        if not getattr(request, "is_preview", False):
+            # One query for the officials and their photos, one for the photos'
+            # renditions: the same two queries for 2 officials or 200.
+            officials = officials.select_related("photo").prefetch_related(
+                Prefetch(
+                    "photo__renditions",
+                    queryset=get_image_model()
+                    .get_rendition_model()
+                    .objects.filter(filter_spec=OFFICIAL_PHOTO_SPEC),
+                    to_attr="prefetched_renditions",
+                )
+            )
+        return list(officials)
+
+    def get_week(self, hours):
+        """Seven rows, Saturday first: (weekday label, list of (opens, closes))."""
+        rows = []
+        for day in WEEK_ORDER:
+            slots = sorted((h.opens, h.closes) for h in hours if h.weekday == day)
+            rows.append({"weekday": day, "label": Weekday(day).label, "slots": slots})
+        return rows
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        hours = list(self.office_hours.all())
+        contacts = list(self.contacts.all())
+        opening = opening_status(hours)
+        next_day = None
+        if opening is not None and opening.next_weekday is not None:
+            next_day = Weekday(opening.next_weekday).label
+        context.update(
+            officials=self.get_officials(request),
+            phones=[c for c in contacts if c.kind in (ContactKind.PHONE, ContactKind.FAX)],
+            emails=[c for c in contacts if c.kind == ContactKind.EMAIL],
+            websites=[c for c in contacts if c.kind == ContactKind.WEBSITE],
+            week=self.get_week(hours),
+            opening=opening,
+            next_day=next_day,
+            today_weekday=timezone.localtime(timezone.now(), display_zone()).weekday(),
+            sub_units=list(
+                UnitPage.objects.child_of(self)
+                .live()
+                .public()
+                .only("id", "title", "url_path", "path", "depth", "summary")
+            ),
+            photo_spec=OFFICIAL_PHOTO_SPEC,
+        )
+        return context
+
+
+class UnitContact(Orderable):
+    """A phone, fax, email or website of a unit."""
+
+    page = ParentalKey(UnitPage, related_name="contacts", on_delete=models.CASCADE)
+    kind = models.CharField(_("kind"), max_length=10, choices=ContactKind.choices)
+    label = models.CharField(
+        _("label"),
+        max_length=100,
+        blank=True,
+        help_text=_("Whom this reaches, e.g. 'Loans desk' or 'Extension 214'."),
+    )
+    value = models.CharField(
+        _("number or address"),
+        max_length=200,
+        help_text=_("Phones as dialled from anywhere in Iran, e.g. 086-33690000."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("value"), FieldPanel("label")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def clean(self):
+        super().clean()
+        value = to_ascii_digits(self.value or "").strip()
+        if self.kind in (ContactKind.PHONE, ContactKind.FAX):
+            if not _PHONE_ALLOWED.match(value):
+                raise ValidationError(
+                    {"value": _("Enter a phone number of digits, e.g. 086-33690000.")}
+                )
+        elif self.kind == ContactKind.EMAIL:
+            try:
+                validate_email(value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from error
+        elif self.kind == ContactKind.WEBSITE:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from error
+        self.value = value
+
+    @property
+    def href(self):
+        if self.kind == ContactKind.PHONE:
+            return "tel:" + dialable(self.value)
+        if self.kind == ContactKind.EMAIL:
+            return "mailto:" + self.value
+        if self.kind == ContactKind.WEBSITE:
+            return self.value
+        return ""
+
+
+def dialable(number: str) -> str:
+    """A phone number for a ``tel:`` link: ASCII digits and a leading + only."""
+    number = to_ascii_digits(number or "").strip()
+    digits = re.sub(r"[^0-9]", "", number)
+    return ("+" if number.startswith("+") else "") + digits
+
+
+class OfficeHours(Orderable):
+    """When a unit receives people on one weekday (a day may have several rows)."""
+
+    page = ParentalKey(UnitPage, related_name="office_hours", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("office hours")
+        verbose_name_plural = _("office hours")
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+
+class Official(Orderable):
+    """A deputy, manager or expert of a unit, shown on the unit's page."""
+
+    page = ParentalKey(UnitPage, related_name="officials", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=150)
+    post = models.CharField(_("post"), max_length=200, help_text=_("e.g. Deputy of Education"))
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepts_meetings = models.BooleanField(
+        _("accepts meeting requests"),
+        default=False,
+        help_text=_("Citizens may ask to meet this official in person."),
+    )
+    meeting_times = models.CharField(
+        _("meeting times"),
+        max_length=200,
+        blank=True,
+        help_text=_("As people should read it, e.g. Sundays from 10 to 12."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("post")]),
+        FieldPanel("photo"),
+        FieldRowPanel([FieldPanel("accepts_meetings"), FieldPanel("meeting_times")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+
+    def __str__(self):
+        return f"{self.name} ({self.post})"
+
+    def clean(self):
+        super().clean()
+        if self.phone:
+            self.phone = to_ascii_digits(self.phone).strip()
+            if not _PHONE_ALLOWED.match(self.phone):
+                raise ValidationError(
+                    {"phone": _("Enter a phone number of digits, e.g. 086-33690000.")}
+                )
+
+    @property
+    def phone_href(self):
+        return "tel:" + dialable(self.phone) if self.phone else ""
