@@ -1,0 +1,26 @@
+"""The service catalog and SLA statements: the core every plugin's service hangs on.
+
+What lives here:
+
+* :class:`~sla.models.Service`, a Wagtail snippet with revisions: the service's identity
+  card (شناسنامهٔ خدمت) with its fee, channels, responsible unit and promises.
+* :class:`~sla.models.ServiceCatalogPage` (``/services/``) and
+  :class:`~sla.models.SLAIndexPage` / :class:`~sla.models.SLAStatementPage` (``/sla/...``),
+  pages in Wagtail's tree, so English works under ``/en/`` with no url change.
+* :mod:`sla.calendar`: the working calendar (working week, Iran's official holidays,
+  editors' holidays) and :func:`sla.calendar.due_at` for response targets.
+* :mod:`sla.importer`: reads a statement written like the customer's own file.
+
+How plugins take part (``sla`` never imports a plugin; it asks ``cms.plugins.registry``):
+
+``get_sla_metrics(service_code, start, end)``
+    Figures shown on a service's card, over the period of its SLA statement
+    (:func:`sla.metrics.metrics_period`).
+``get_service_start_url(service)``
+    The URL of the plugin's form that starts ``service`` (a :class:`~sla.models.Service`),
+    or ``None``. The first plugin that answers wins; the service's own ``start_url``
+    (an external system, for instance) is used only when no plugin answers.
+``sla.calendar.due_at(start, value, unit, pauses=...)``
+    What a plugin calls to compute the due time of a response target; pauses are the
+    intervals spent "waiting for the citizen", during which the clock stops.
+"""

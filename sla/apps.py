@@ -7,3 +7,9 @@ class SLAConfig(AppConfig):
 
     name = "sla"
     verbose_name = _("Service level agreements")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

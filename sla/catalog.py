@@ -1,0 +1,141 @@
+"""What the public catalog pages show: the filtered list by unit, and one service's card.
+
+Both run a fixed number of queries whatever the number of services and units: the
+services come with their units in one query, and on a translated site the units'
+translations come in one more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from sitepages.models import UnitPage
+
+from .enums import Channel
+from .metrics import service_figures
+from .models import Service
+
+
+class CatalogFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search services"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. loan")}),
+    )
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        required=False,
+        choices=[("", _("All channels")), *Channel.choices],
+    )
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("All units"))] + [
+            (unit.slug, unit.display_title) for unit in units
+        ]
+
+
+@dataclass
+class UnitGroup:
+    unit: UnitPage
+    title: str
+    url: str | None
+    services: list[Service] = field(default_factory=list)
+
+
+def localize_units(units, request) -> None:
+    """Give each unit the title and URL of its translation in the active language.
+
+    One query for all units; a unit without a translation keeps its own.
+    """
+    units = [unit for unit in units if unit is not None]
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        active = None
+    translations = {}
+    if active is not None and any(unit.locale_id != active.pk for unit in units):
+        keys = {unit.translation_key for unit in units if unit.locale_id != active.pk}
+        translations = {
+            page.translation_key: page
+            for page in UnitPage.objects.live()
+            .filter(translation_key__in=keys, locale=active)
+            .select_related("locale")
+        }
+    for unit in units:
+        shown = unit if active is None or unit.locale_id == active.pk else None
+        shown = shown or translations.get(unit.translation_key) or unit
+        unit.display_title = shown.title
+        unit.display_url = shown.get_url(request) if shown.live else None
+
+
+def catalog_units():
+    """Units that have live services, in the tree's order."""
+    return list(
+        UnitPage.objects.filter(services__live=True)
+        .distinct()
+        .select_related("locale")
+        .order_by("path")
+    )
+
+
+def catalog_context(catalog_page, request) -> dict:
+    units = catalog_units()
+    localize_units(units, request)
+    form = CatalogFilterForm(request.GET or None, units=units)
+    services = Service.objects.live().for_catalog()
+    selected_unit = None
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            services = services.search(data["q"])
+        if data["unit"]:
+            selected = [unit for unit in units if unit.slug == data["unit"]]
+            selected_unit = selected[0] if selected else None
+            services = services.for_units(selected)
+        if data["channel"]:
+            services = services.with_channel(data["channel"])
+
+    base = catalog_page.get_url(request) or ""
+    by_unit: dict[int, UnitGroup] = {}
+    services = list(services)
+    localize_units({s.responsible_unit_id: s.responsible_unit for s in services}.values(), request)
+    for service in services:
+        service.card_url = f"{base.rstrip('/')}/{service.code}/"
+        unit = service.responsible_unit
+        group = by_unit.get(unit.pk)
+        if group is None:
+            group = by_unit[unit.pk] = UnitGroup(unit, unit.display_title, unit.display_url)
+        group.services.append(service)
+    return {
+        "filter_form": form,
+        "groups": list(by_unit.values()),
+        "service_count": len(services),
+        "selected_unit": selected_unit,
+        "is_filtered": form.is_bound and any(form.data.get(name) for name in form.fields),
+    }
+
+
+def service_card_context(catalog_page, service, request) -> dict:
+    localize_units([service.responsible_unit], request)
+    statement = service.sla_statement
+    if statement is not None:
+        if not statement.live:
+            statement = None
+        else:
+            statement = statement.localized
+            if not statement.live:
+                statement = service.sla_statement
+    return {
+        "service": service,
+        "statement": statement,
+        "figures": service_figures(service),
+        "start_url": service.get_start_url(),
+        "catalog_url": catalog_page.get_url(request),
+    }
