@@ -23,6 +23,37 @@ CHROMIUM_ARGS = [
 ]
 
 
+_SERIALIZED_CONTENTS = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the migrated data (Wagtail's root page, locales, collections) of each test
+    database, for browser tests to restore; see ``_restore_migrated_data``."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            _SERIALIZED_CONTENTS[alias] = contents
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(request):
+    """Browser tests run on flushed transactional databases, and Django restores the
+    data that migrations created (serialized_rollback) only through the connection
+    object that carries the serialized copy. Once Playwright runs an event loop in this
+    thread, Django hands out other connection objects, so give them the copy too before
+    the database fixture sets the test up."""
+    if request.node.get_closest_marker("browser") is None:
+        return
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED_CONTENTS.items():
+        connections[alias]._test_serialized_contents = contents
+    request.getfixturevalue("transactional_db")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to the real data folder."""

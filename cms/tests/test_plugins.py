@@ -111,6 +111,7 @@ def test_site_boots_migrates_and_renders_with_the_plugin_switched_off(tmp_path):
         "DATA_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)  # a fresh SQLite file, whatever the suite runs on
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-c", SWITCHED_OFF_SCRIPT],
         cwd=BASE_DIR,
