@@ -37,7 +37,7 @@ class CatalogFilterForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("All units"))] + [
-            (unit.slug, unit.display_title) for unit in units
+            (unit.slug, "— " * getattr(unit, "level", 0) + unit.display_title) for unit in units
         ]
 
 
@@ -76,13 +76,16 @@ def localize_units(units, request) -> None:
 
 
 def catalog_units():
-    """Units that have live services, in the tree's order."""
-    return list(
-        UnitPage.objects.filter(services__live=True)
-        .distinct()
-        .select_related("locale")
-        .order_by("path")
-    )
+    """Units that have live services, and the units above them, in the tree's order."""
+    step = UnitPage.steplen
+    paths = set()
+    for path in UnitPage.objects.filter(services__live=True).values_list("path", flat=True):
+        paths.update(path[:end] for end in range(step, len(path) + 1, step))
+    units = list(UnitPage.objects.filter(path__in=paths).select_related("locale").order_by("path"))
+    top = min((unit.depth for unit in units), default=0)
+    for unit in units:
+        unit.level = unit.depth - top
+    return units
 
 
 def catalog_context(catalog_page, request) -> dict:
@@ -105,7 +108,7 @@ def catalog_context(catalog_page, request) -> dict:
     base = catalog_page.get_url(request) or ""
     by_unit: dict[int, UnitGroup] = {}
     services = list(services)
-    localize_units({s.responsible_unit_id: s.responsible_unit for s in services}.values(), request)
+    localize_units([service.responsible_unit for service in services], request)
     for service in services:
         service.card_url = f"{base.rstrip('/')}/{service.code}/"
         unit = service.responsible_unit

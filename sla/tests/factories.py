@@ -10,7 +10,7 @@ from sla.models import Service, ServiceCatalogPage, SLAIndexPage, SLAStatementPa
 
 
 def add_page(parent, page_class, *, publish=True, **fields):
-    page = page_class(**fields)
+    page = page_class(live=publish, **fields)
     parent.add_child(instance=page)
     if publish:
         page.save_revision().publish()

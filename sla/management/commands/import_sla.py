@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from sla.importer import StatementParseError, import_statement
 from sla.models import SLAIndexPage
@@ -42,7 +44,9 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"No user named {owner!r}.")
         try:
-            page = import_statement(file.read_bytes(), index, user=user, title=title, slug=slug)
+            # The university's editors read the problems in Persian, like the file.
+            with translation.override(settings.LANGUAGE_CODE):
+                page = import_statement(file.read_bytes(), index, user=user, title=title, slug=slug)
         except StatementParseError as error:
             raise CommandError(f"{file}: {error} Nothing was imported.") from error
         self.stdout.write(
