@@ -8,11 +8,14 @@ the cache costs none. Publishing, unpublishing, moving or deleting any page clea
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import F, Q, Subquery
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 CACHE_TIMEOUT = 60 * 60 * 24  # a day, as a safety net; signals clear it on change
+EMPTY_MENU = {"home_url": "/", "units": [], "index": None, "pages": [], "restricted": ()}
 
 
 def _cache_key(site_id: int, language: str) -> str:
@@ -32,22 +35,42 @@ def clear_menu_cache():
     cache.delete_many(keys)
 
 
-def _localized_home(site, language):
-    root = site.root_page
-    if root.locale.language_code == language:
-        return root
-    translated = (
-        Page.objects.filter(translation_key=root.translation_key, locale__language_code=language)
-        .live()
-        .first()
+def _menu_pages(site, language):
+    """The localized home, its live children and the live units below it, in one query.
+
+    The home is the site root's translation into ``language`` (found by a subquery on
+    its translation key); the unit menu's own titles come from a join on UnitPage.
+    """
+    from .models import UnitPage
+
+    translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    homes = Page.objects.filter(
+        translation_key=Subquery(translation_key), locale__language_code=language
+    ).live()
+    unit_type = ContentType.objects.get_for_model(UnitPage)
+    return list(
+        Page.objects.live()
+        .annotate(
+            home_path=Subquery(homes.values("path")[:1]),
+            home_depth=Subquery(homes.values("depth")[:1]),
+            menu_label=F("unitpage__menu_title"),
+        )
+        .filter(path__startswith=F("home_path"), depth__lte=F("home_depth") + 3)
+        .filter(Q(depth=F("home_depth")) | Q(depth=F("home_depth") + 1) | Q(content_type=unit_type))
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "show_in_menus", "content_type_id")
     )
-    return translated or root
+
+
+def _restricted_paths():
+    """Paths of pages with view restrictions: what they and their descendants hide."""
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def _item(page, request):
     return {
         "id": page.pk,
-        "title": getattr(page, "menu_title", "") or page.title,
+        "title": getattr(page, "menu_label", "") or page.title,
         "full_title": page.title,
         "url": page.get_url(request),
         "path": page.path,
@@ -56,35 +79,39 @@ def _item(page, request):
 
 
 def build_menu(site, language, request=None) -> dict:
-    """``{"units": [...], "index": {...}, "pages": [...]}``: the unit tree (two levels)
-    under the first unit index of the localized home, that index, and the home's own
-    pages that are in the menu. Plain dicts, so that any cache backend can keep them."""
+    """``{"home_url", "units", "index", "pages", "restricted"}``: the unit tree (two
+    levels) under the unit index of the localized home, that index, the home's own
+    pages that are in the menu, and the paths of pages with view restrictions. Plain
+    dicts, so that any cache backend can keep them.
+
+    Two queries whatever the number of units (three for a language with no home).
+    """
     from .models import UnitIndexPage, UnitPage
 
-    home = _localized_home(site, language)
-    pages = [
-        _item(page, request)
-        for page in home.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "title", "url_path", "path", "depth")
-    ]
-    index = UnitIndexPage.objects.descendant_of(home).live().order_by("path").first()
-    if index is None and home.pk != site.root_page_id:
-        index = UnitIndexPage.objects.descendant_of(site.root_page).live().order_by("path").first()
+    restricted = _restricted_paths()
+    rows = _menu_pages(site, language)
+    if not rows and language != settings.LANGUAGE_CODE:
+        rows = _menu_pages(site, settings.LANGUAGE_CODE)
+    rows = [page for page in rows if not (restricted and page.path.startswith(restricted))]
+    if not rows:
+        return {**EMPTY_MENU, "restricted": restricted}
+    home, rows = rows[0], rows[1:]
+    index_type = ContentType.objects.get_for_model(UnitIndexPage)
+    unit_type = ContentType.objects.get_for_model(UnitPage)
+    children = [page for page in rows if page.depth == home.depth + 1]
+    pages = [_item(page, request) for page in children if page.show_in_menus]
+    index = next((page for page in children if page.content_type_id == index_type.pk), None)
     units = []
     if index is not None:
         by_path = {}
-        for page in (
-            UnitPage.objects.descendant_of(index)
-            .filter(depth__lte=index.depth + 2)
-            .live()
-            .public()
-            .in_menu()
-            .order_by("path")
-            .only("id", "title", "menu_title", "url_path", "path", "depth")
-        ):
+        for page in rows:
+            if (
+                page.content_type_id != unit_type.pk
+                or not page.show_in_menus
+                or not page.path.startswith(index.path)
+                or page.depth > index.depth + 2
+            ):
+                continue
             item = _item(page, request)
             if page.depth == index.depth + 1:
                 units.append(item)
@@ -98,13 +125,14 @@ def build_menu(site, language, request=None) -> dict:
         "units": units,
         "index": _item(index, request) if index is not None else None,
         "pages": pages,
+        "restricted": restricted,
     }
 
 
 def get_menu(request) -> dict:
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"home_url": "/", "units": [], "index": None, "pages": []}
+        return EMPTY_MENU
     language = current_language()
     key = _cache_key(site.pk, language)
     menu = cache.get(key)

@@ -26,8 +26,19 @@ class PortalPageMixin:
         return normalize_search_query(" ".join(parts))
 
     def get_breadcrumbs(self):
-        """Ancestors below the tree's root (the home page first), in one query."""
-        return self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path")
+        """Ancestors below the tree's root (the home page first), in one query per
+        page object: the breadcrumbs and the language links share it."""
+        cached = getattr(self, "_portal_ancestors", None)
+        if cached is None:
+            cached = []
+            if self.depth > 2:
+                cached = list(
+                    self.get_ancestors()
+                    .filter(depth__gt=1)
+                    .only("id", "title", "url_path", "path", "depth", "translation_key")
+                )
+            self._portal_ancestors = cached
+        return cached
 
 
 def streamfield_text(value):

@@ -93,13 +93,16 @@ class HomePage(RoutablePageMixin, PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        unit_index = UnitIndexPage.objects.child_of(self).live().only("id", "url_path").first()
-        news_index = (
-            NewsIndexPage.objects.child_of(self)
+        # Both indexes in one query; defer=True gives their classes without more queries.
+        indexes = list(
+            Page.objects.child_of(self)
             .live()
-            .only("id", "url_path", "path", "depth")
-            .first()
+            .type(UnitIndexPage, NewsIndexPage)
+            .order_by("path")
+            .specific(defer=True)
         )
+        unit_index = next((p for p in indexes if isinstance(p, UnitIndexPage)), None)
+        news_index = next((p for p in indexes if isinstance(p, NewsIndexPage)), None)
         context.update(
             tiles=self.get_tiles(request, unit_index),
             latest_news=self.get_latest_news(),

@@ -198,6 +198,21 @@ class UnitPage(PortalPageMixin, Page):
             )
         return list(officials)
 
+    def get_sub_units(self, request=None):
+        """Live sub-units not hidden by view restrictions. The restricted paths come
+        from the cached menu, which saves a query on every unit page."""
+        from ..menu import get_menu
+
+        restricted = get_menu(request)["restricted"] if request is not None else ()
+        children = (
+            UnitPage.objects.child_of(self)
+            .live()
+            .only("id", "title", "url_path", "path", "depth", "summary")
+        )
+        if request is None:
+            children = children.public()
+        return [unit for unit in children if not (restricted and unit.path.startswith(restricted))]
+
     def get_week(self, hours):
         """Seven rows, Saturday first: (weekday label, list of (opens, closes))."""
         rows = []
@@ -223,12 +238,7 @@ class UnitPage(PortalPageMixin, Page):
             opening=opening,
             next_day=next_day,
             today_weekday=timezone.localtime(timezone.now(), display_zone()).weekday(),
-            sub_units=list(
-                UnitPage.objects.child_of(self)
-                .live()
-                .public()
-                .only("id", "title", "url_path", "path", "depth", "summary")
-            ),
+            sub_units=self.get_sub_units(request),
             photo_spec=OFFICIAL_PHOTO_SPEC,
         )
         return context

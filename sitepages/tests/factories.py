@@ -1,0 +1,105 @@
+"""Factories of the portal pages, for tests (wagtail-factories)."""
+
+import datetime as dt
+
+import factory
+import wagtail_factories
+from wagtail.models import Collection
+
+from sitepages.models import (
+    NewsIndexPage,
+    NewsPage,
+    OfficeHours,
+    Official,
+    StandardPage,
+    UnitContact,
+    UnitIndexPage,
+    UnitPage,
+)
+
+
+class UnitIndexPageFactory(wagtail_factories.PageFactory):
+    title = "واحدهای دانشگاه"
+    slug = "units"
+    show_in_menus = True
+
+    class Meta:
+        model = UnitIndexPage
+
+
+class UnitPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"واحد آزمایشی {n}")
+    slug = factory.Sequence(lambda n: f"unit-{n}")
+    kind = "management"
+    summary = "خلاصهٔ واحد آزمایشی"
+    show_in_menus = True
+
+    class Meta:
+        model = UnitPage
+
+
+class UnitContactFactory(factory.django.DjangoModelFactory):
+    kind = "phone"
+    value = factory.Sequence(lambda n: f"086-3368{n % 10000:04d}")
+
+    class Meta:
+        model = UnitContact
+
+    class Params:
+        email = factory.Trait(
+            kind="email", value=factory.Sequence(lambda n: f"unit{n}@arakmu.ac.ir")
+        )
+
+
+class OfficeHoursFactory(factory.django.DjangoModelFactory):
+    weekday = 5
+    opens = dt.time(7, 30)
+    closes = dt.time(14, 30)
+
+    class Meta:
+        model = OfficeHours
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.ImageField(width=120, height=120, color="teal")
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"مسئول شمارهٔ {n}")
+    post = "کارشناس"
+    phone = "086-33686600"
+    email = factory.Sequence(lambda n: f"official{n}@arakmu.ac.ir")
+
+    class Meta:
+        model = Official
+
+    class Params:
+        head = factory.Trait(post="مدیر", accepts_meetings=True, meeting_times="یکشنبه‌ها ۱۰ تا ۱۲")
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "اطلاعیه‌ها"
+    slug = "news"
+    show_in_menus = True
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"اطلاعیهٔ شمارهٔ {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    summary = "خلاصهٔ اطلاعیه"
+    date = factory.Sequence(lambda n: dt.date(2024, 1, 1) + dt.timedelta(days=n % 300))
+
+    class Meta:
+        model = NewsPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"صفحهٔ {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+
+    class Meta:
+        model = StandardPage
