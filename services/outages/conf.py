@@ -1,0 +1,45 @@
+"""The plugin's settings, all prefixed ``OUTAGES_`` and all optional.
+
+Read when used (not at import) so that a deployment, or a test, can change them.
+"""
+
+from django.conf import settings
+
+# Banner data may be cached, but never for more than a minute: a new outage must show.
+MAX_CACHE_SECONDS = 60
+
+
+def maintenance_notice_hours() -> int:
+    """How many hours before it starts planned maintenance must be announced."""
+    return int(getattr(settings, "OUTAGES_MAINTENANCE_NOTICE_HOURS", 48))
+
+
+def count_maintenance() -> bool:
+    """Whether planned maintenance counts against availability.
+
+    Counted by default: the SLA statement promises the services are always available
+    and does not exclude announced maintenance.
+    """
+    return bool(getattr(settings, "OUTAGES_COUNT_MAINTENANCE", True))
+
+
+def downtime_impacts() -> frozenset[str]:
+    """Impacts during which a service counts as unavailable (degraded still works)."""
+    return frozenset(getattr(settings, "OUTAGES_DOWNTIME_IMPACTS", ("partial", "major")))
+
+
+def banner_hours() -> int:
+    """How many hours ahead upcoming maintenance shows in the site-wide banner."""
+    return int(getattr(settings, "OUTAGES_BANNER_HOURS", 48))
+
+
+def cache_seconds() -> int:
+    return max(0, min(int(getattr(settings, "OUTAGES_CACHE_SECONDS", 30)), MAX_CACHE_SECONDS))
+
+
+def base_url() -> str:
+    """The site's address for links in emails (no request at hand when they are sent)."""
+    url = getattr(settings, "OUTAGES_BASE_URL", "") or getattr(
+        settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
+    )
+    return url.rstrip("/")

@@ -1,0 +1,208 @@
+"""What the status page shows, computed in a fixed number of queries.
+
+One query for the services (with their SLA statements), one for every notice the
+longest period needs (with their services and timelines prefetched: two more), then
+everything else in Python, whatever the number of services, notices or days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms import jalali
+from sla.models import Service
+
+from . import conf
+from .availability import DayBar, Segment, availability, day_bars, last_days, window
+from .enums import IMPACT_SEVERITY, ServiceStatus
+from .models import OutageNotice
+
+DAYS = 90
+SHORT_DAYS = 30
+PORTAL_KEY = "portal"
+
+
+@dataclass
+class ServiceRow:
+    key: str
+    title: str
+    url: str = ""
+    service: Service | None = None
+    status: str = ServiceStatus.OPERATIONAL
+    bars: list[DayBar] = field(default_factory=list)
+    availability_short: Decimal | None = None
+    availability_long: Decimal | None = None
+    statement: object | None = None
+    statement_start: dt.datetime | None = None
+    statement_end: dt.datetime | None = None
+    availability_statement: Decimal | None = None
+    target: Decimal | None = None
+    active_notices: list[OutageNotice] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return ServiceStatus(self.status).label
+
+    @property
+    def is_operational(self) -> bool:
+        return self.status == ServiceStatus.OPERATIONAL
+
+    @property
+    def target_met(self) -> bool | None:
+        if self.availability_statement is None or self.target is None:
+            return None
+        return self.availability_statement >= self.target
+
+
+@dataclass
+class StatusBoard:
+    now: dt.datetime
+    days: list[dt.date]
+    rows: list[ServiceRow]
+    active: list[OutageNotice]
+    upcoming: list[OutageNotice]
+    count_maintenance: bool
+
+    @property
+    def all_operational(self) -> bool:
+        return all(row.is_operational for row in self.rows)
+
+    @property
+    def headline(self) -> str:
+        if self.all_operational:
+            return _("All services are operating normally.")
+        return _("Some services have problems right now.")
+
+
+def current_status(notices: list[OutageNotice], now: dt.datetime) -> str:
+    active = [notice for notice in notices if notice.is_active_at(now)]
+    outages = [notice for notice in active if not notice.is_maintenance]
+    if outages:
+        worst = max(outages, key=lambda notice: IMPACT_SEVERITY.get(notice.impact, 0))
+        return ServiceStatus(worst.impact)
+    if active:
+        return ServiceStatus.MAINTENANCE
+    return ServiceStatus.OPERATIONAL
+
+
+def statement_period(service: Service, now: dt.datetime):
+    """The SLA statement's period up to now, or None when there is none to measure."""
+    statement = service.sla_statement
+    if statement is None or not getattr(statement, "valid_until", None):
+        return None
+    start, end = statement.period()
+    end = min(end, now)
+    if end <= start:
+        return None
+    return statement, start, end
+
+
+def build_row(
+    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings
+) -> ServiceRow:
+    segments: list[Segment] = [s for n in notices for s in segments_by_notice[n.pk]]
+    row.status = current_status(notices, now)
+    row.active_notices = [notice for notice in notices if notice.is_active_at(now)]
+    row.bars = day_bars(segments, days, zone, **settings)
+    row.availability_short = availability(segments, *window(now, SHORT_DAYS, zone), **settings)
+    row.availability_long = availability(segments, *window(now, DAYS, zone), **settings)
+    if row.service is not None:
+        period = statement_period(row.service, now)
+        if period:
+            row.statement, row.statement_start, row.statement_end = period
+            row.availability_statement = availability(
+                segments, row.statement_start, row.statement_end, **settings
+            )
+    return row
+
+
+def earliest_needed(services: list[Service], now: dt.datetime, zone) -> dt.datetime:
+    earliest = window(now, DAYS, zone)[0]
+    for service in services:
+        period = statement_period(service, now)
+        if period:
+            earliest = min(earliest, period[1])
+    return earliest
+
+
+def build_board(now: dt.datetime | None = None) -> StatusBoard:
+    now = now or timezone.now()
+    zone = jalali.display_zone()
+    settings = {
+        "count_maintenance": conf.count_maintenance(),
+        "downtime_impacts": conf.downtime_impacts(),
+    }
+    services = list(Service.objects.live().select_related("sla_statement").order_by("title"))
+    notices = list(
+        OutageNotice.objects.published()
+        .overlapping(earliest_needed(services, now, zone))
+        .with_timeline()
+        .order_by("starts_at", "pk")
+    )
+    segments_by_notice = {notice.pk: notice.segments(now) for notice in notices}
+    days = last_days(now, DAYS, zone)
+
+    rows = [
+        build_row(
+            ServiceRow(key=PORTAL_KEY, title=str(_("The portal website"))),
+            [notice for notice in notices if notice.whole_portal],
+            segments_by_notice,
+            now,
+            days,
+            zone,
+            settings,
+        )
+    ]
+    for service in services:
+        row = ServiceRow(
+            key=service.code,
+            title=service.display_title,
+            url=service.get_absolute_url(),
+            service=service,
+            target=service.availability_target,
+        )
+        relevant = [notice for notice in notices if notice.affects(service.pk)]
+        rows.append(build_row(row, relevant, segments_by_notice, now, days, zone, settings))
+
+    active = [notice for notice in notices if notice.is_active_at(now)]
+    upcoming = [
+        notice for notice in notices if notice.is_maintenance and notice.is_upcoming_at(now)
+    ]
+    return StatusBoard(
+        now=now,
+        days=days,
+        rows=rows,
+        active=sorted(active, key=lambda n: (-IMPACT_SEVERITY.get(n.impact, 0), n.starts_at)),
+        upcoming=upcoming,
+        count_maintenance=settings["count_maintenance"],
+    )
+
+
+def service_availability(
+    service: Service, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
+) -> tuple[Decimal | None, int]:
+    """Availability of one service over ``[start, end)`` and how many notices counted."""
+    now = now or timezone.now()
+    end = min(end, now)
+    if end <= start:
+        return None, 0
+    notices = list(
+        OutageNotice.objects.published()
+        .affecting(service)
+        .overlapping(start, end)
+        .prefetch_related("updates")
+    )
+    segments = [segment for notice in notices for segment in notice.segments(now)]
+    value = availability(
+        segments,
+        start,
+        end,
+        count_maintenance=conf.count_maintenance(),
+        downtime_impacts=conf.downtime_impacts(),
+    )
+    return value, len(notices)

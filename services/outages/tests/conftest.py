@@ -1,0 +1,25 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Banner data is cached; every test starts and ends without it, so no notice of
+    one test shows up in another's pages."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def unit(home_page):
+    from .factories import make_unit
+
+    return make_unit(home_page, "welfare-office", "اداره رفاه دانشجویان")
+
+
+@pytest.fixture
+def service(unit):
+    from .factories import ServiceFactory
+
+    return ServiceFactory(code="LOAN-01", title="درخواست وام دانشجویی", responsible_unit=unit)
