@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -249,9 +249,12 @@ def _verify_counts(manifest: dict) -> None:
         model, history = models[entry["model"]]
         if model._base_manager.count() != entry["rows"]:
             raise BackupError(f"{entry['model']}: restored row count differs from the backup.")
-        if history and entry["history_rows"] is not None:
-            if history._base_manager.count() != entry["history_rows"]:
-                raise BackupError(f"{entry['model']}: restored history differs from the backup.")
+        if (
+            history
+            and entry["history_rows"] is not None
+            and history._base_manager.count() != entry["history_rows"]
+        ):
+            raise BackupError(f"{entry['model']}: restored history differs from the backup.")
 
 
 def _verify_files(manifest: dict) -> None:
