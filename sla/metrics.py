@@ -24,6 +24,11 @@ class ServiceFigures:
     metrics: list[SLAMetric]
 
     @property
+    def last_day(self) -> dt.date:
+        """The period's last day, in Tehran: ``end`` itself is exclusive."""
+        return timezone.localtime(self.end - dt.timedelta(microseconds=1)).date()
+
+    @property
     def has_data(self) -> bool:
         return any(metric.has_data for metric in self.metrics)
 

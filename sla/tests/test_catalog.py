@@ -84,7 +84,9 @@ def test_filter_by_channel_and_search(client, catalog_site):
 
 
 @pytest.mark.django_db
-def test_service_card_shows_fee_in_persian_digits_and_the_promised_time(client, catalog_site):
+def test_service_card_shows_fee_in_persian_digits_and_the_promised_time(
+    client, catalog_site, only_test_plugin
+):
     units, _catalog = catalog_site
     ServiceFactory(
         code="HLT-01",
@@ -175,6 +177,17 @@ def test_card_links_its_statement_and_shows_validity(client, catalog_site, home_
     html = client.get("/services/LOAN-01/").content.decode()
     assert "/sla/student-loans/" in html
     assert "validity--expired" in html
+
+
+@pytest.mark.django_db
+def test_renamed_unit_is_found_by_its_new_name(client, catalog_site):
+    units, _catalog = catalog_site
+    ServiceFactory(code="IT-01", responsible_unit=units["it-statistics"])
+    unit = units["it-statistics"]
+    unit.title = "مدیریت فناوری اطلاعات و ارتباطات"
+    unit.save_revision().publish()
+    html = client.get("/services/", {"q": "ارتباطات"}).content.decode()
+    assert "/services/IT-01/" in html
 
 
 @pytest.mark.django_db

@@ -126,7 +126,7 @@ def test_an_unparseable_file_creates_nothing(home_page, tmp_path):
     bad.write_text("عنوان\n\n۱- مقدمه\n\nمتن بدون تاریخ اعتبار\n", encoding="utf-8")
     with pytest.raises(CommandError) as error:
         call_command("import_sla", str(bad), stdout=StringIO())
-    assert "Nothing was imported" in str(error.value)
+    assert "چیزی درون‌ریزی نشد" in str(error.value)
     assert "۵" in str(error.value)  # the line of the section without a date
     assert SLAStatementPage.objects.count() == 0
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from sla.importer import StatementParseError, import_statement
 from sla.models import SLAIndexPage
@@ -48,7 +49,9 @@ class Command(BaseCommand):
             with translation.override(settings.LANGUAGE_CODE):
                 page = import_statement(file.read_bytes(), index, user=user, title=title, slug=slug)
         except StatementParseError as error:
-            raise CommandError(f"{file}: {error} Nothing was imported.") from error
+            with translation.override(settings.LANGUAGE_CODE):
+                nothing = _("Nothing was imported.")
+            raise CommandError(f"{file}: {error} {nothing}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported “{page.title}” as a draft (page #{page.pk}, valid until "
