@@ -16,7 +16,10 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
-def docx_bytes(main_type=uploads._DOCX_MAIN.decode(), extra=None):
+DOCX_MAIN = uploads._DOCX_MAIN.decode()
+
+
+def docx_bytes(main_type=DOCX_MAIN, extra=None):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(
@@ -74,7 +77,9 @@ def test_size_count_and_total_limits(settings):
         uploads.validate_uploads([upload(f"{i}.pdf", PDF_BYTES) for i in range(3)])
     assert error.value.code == "too_many_files"
     with pytest.raises(ValidationError) as error:
-        uploads.validate_uploads([upload("a.png", PNG_BYTES + b"1" * 20), upload("b.png", PNG_BYTES)])
+        uploads.validate_uploads(
+            [upload("a.png", PNG_BYTES + b"1" * 20), upload("b.png", PNG_BYTES)]
+        )
     assert error.value.code == "files_too_large"
     with pytest.raises(ValidationError) as error:
         uploads.validate_upload(upload("empty.pdf", b""))

@@ -1,0 +1,70 @@
+from django.apps import AppConfig
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin
+
+
+class DeskConfig(PortalPlugin, AppConfig):
+    """The service desk: online requests and letters, complaints with documents,
+    meeting requests, tracking codes and the units' staff queues."""
+
+    name = "services.desk"
+    label = "desk"
+    verbose_name = _("Service desk")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    url_prefix = "desk"
+    urls = "services.desk.urls"
+    # Citizens follow up at the short address /track/.
+    extra_url_prefixes = {"track": "services.desk.track_urls"}
+
+    def get_home_tiles(self, request):
+        return [
+            HomeTile(
+                _("Service desk"),
+                _("Send a request, a letter, a complaint or a meeting request online."),
+                reverse("desk:hub"),
+                icon="desk",
+                order=20,
+            ),
+            HomeTile(
+                _("Follow up a request"),
+                _("With your tracking code and mobile number."),
+                reverse("desk_track:lookup"),
+                icon="search",
+                order=21,
+            ),
+        ]
+
+    def get_menu_entries(self, request):
+        return [
+            MenuEntry(_("Service desk"), reverse("desk:hub"), order=20),
+            MenuEntry(_("Follow up"), reverse("desk_track:lookup"), order=21),
+        ]
+
+    def get_sla_metrics(self, service_code, start, end):
+        from .metrics import service_metrics
+
+        return service_metrics(service_code, start, end)
+
+    def get_service_start_url(self, service):
+        """Every open catalog service can be requested at the desk, unless an editor
+        built a form page of its own for it."""
+        from .models import ServiceFormPage
+
+        page = ServiceFormPage.objects.live().public().filter(service=service).first()
+        if page is not None:
+            return page.url
+        return reverse("desk:form", args=["request"]) + f"?service={service.code}"
+
+    def get_backup_datasets(self):
+        return [
+            BackupDataset("desk.ServiceRequest", description="Citizens' requests"),
+            BackupDataset("desk.StatusChange", description="Status timeline of requests"),
+            BackupDataset("desk.RequestMessage", description="Correspondence and notes"),
+            BackupDataset("desk.Attachment", file_fields=("file",), description="Documents sent"),
+            BackupDataset("desk.MeetingProposal", description="Meeting times"),
+            BackupDataset("desk.DeskStaff", description="Staff of each unit's desk"),
+            BackupDataset("desk.RequestViewLog", description="Staff views of requests"),
+        ]

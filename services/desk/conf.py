@@ -1,0 +1,42 @@
+"""The desk's settings, with defaults; each may be overridden in the Django settings."""
+
+from django.conf import settings
+
+
+def get(name: str, default):
+    return getattr(settings, name, default)
+
+
+def default_response_target() -> tuple[int, str]:
+    """The response target of requests that name no catalog service."""
+    return get("DESK_DEFAULT_RESPONSE_TARGET", (7, "working_days"))
+
+
+def complaints_unit_slug() -> str:
+    """The unit that handles complaints (inspection); complaints about any unit go to
+    its queue. When no such unit exists, a complaint goes to the unit it is about."""
+    return get("DESK_COMPLAINTS_UNIT_SLUG", "inspection-complaints")
+
+
+def staff_group_name() -> str:
+    return get("DESK_STAFF_GROUP_NAME", "Service desk staff")
+
+
+def submit_limit() -> tuple[int, int]:
+    """(submissions, seconds) one client may send."""
+    return get("DESK_SUBMIT_LIMIT", (10, 3600))
+
+
+def track_limit() -> tuple[int, int]:
+    """(follow-up look-ups, seconds) one client may try, right or wrong."""
+    return get("DESK_TRACK_LIMIT", (10, 600))
+
+
+def message_limit() -> tuple[int, int]:
+    """(follow-up messages, seconds) one client may post."""
+    return get("DESK_MESSAGE_LIMIT", (20, 3600))
+
+
+def tracking_session_age() -> int:
+    """Seconds an opened request stays open in the tracking session without activity."""
+    return get("DESK_TRACKING_SESSION_AGE", 30 * 60)

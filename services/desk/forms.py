@@ -1,0 +1,450 @@
+"""The desk's forms: the citizen's (public) and the staff's (admin).
+
+Public forms are plain forms, not model forms: what they do not show (status, unit,
+tracking code...) cannot come in from a POST. Every one uses :mod:`cms.forms`, so
+Persian, Arabic-Indic and Latin digits and Arabic ي/ك are accepted and normalised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm
+
+from cms.forms import MobileField, NationalCodeField, PersianCharField, PersianFormMixin
+from cms.jalali import display_zone, parse_date
+from cms.tracking import is_well_formed, normalize_tracking_code
+from cms.uploads import AttachmentsField, limits_help_text
+
+from .enums import Actor, RequestStatus, allowed_targets
+
+SUBJECT_MAX = 200
+BODY_MAX = 5000
+
+
+def _text_area(rows=6):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+def live_units():
+    from sitepages.models import UnitPage
+
+    return UnitPage.objects.live().public().order_by("path")
+
+
+def open_services():
+    from sla.models import Service
+
+    return Service.objects.live().open().select_related("responsible_unit").order_by("title")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # Sub-units are indented under their parents in the list.
+        depth = max(0, obj.depth - 4)
+        return "— " * depth + obj.title
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_title
+
+
+class CitizenFieldsMixin(forms.Form):
+    """What every desk form asks of the citizen."""
+
+    name = PersianCharField(label=_("Full name"), max_length=150)
+    mobile = MobileField(help_text=_("The tracking code is sent to it; you need it to follow up."))
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        help_text=_("Optional: we also send the code and the answers there."),
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    )
+    national_code = NationalCodeField(required=False, help_text=_("Optional."))
+
+
+class AttachmentsMixin(forms.Form):
+    attachments = AttachmentsField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "attachments" in self.fields:
+            self.fields["attachments"].help_text = limits_help_text()
+
+
+class SubjectBodyMixin(forms.Form):
+    subject = PersianCharField(label=_("Subject"), max_length=SUBJECT_MAX)
+    body = PersianCharField(label=_("Text"), max_length=BODY_MAX, widget=_text_area(8))
+
+
+class DeskForm(PersianFormMixin, forms.Form):
+    """Base of the public desk forms; ``channel`` says which kind of request it makes."""
+
+    channel = None
+    field_order = [
+        "name",
+        "mobile",
+        "email",
+        "national_code",
+        "service",
+        "unit",
+        "concerned_unit",
+        "official",
+        "preferred_days",
+        "preferred_times",
+        "subject",
+        "body",
+        "attachments",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(self.field_order)
+
+    def responsible_unit(self):
+        raise NotImplementedError
+
+
+class RequestForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMixin):
+    """An online request or an online letter to a unit, optionally for a catalog service."""
+
+    service = ServiceChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Service"),
+        empty_label=_("— No particular service —"),
+        help_text=_("If your request is about a service of the catalog, choose it."),
+    )
+    unit = UnitChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Unit"),
+        empty_label=_("— Choose the unit —"),
+        help_text=_("Not needed when you chose a service: its unit answers."),
+    )
+
+    def __init__(self, *args, service=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = open_services()
+        self.fields["unit"].queryset = live_units()
+        if service is not None:
+            self.fields["service"].initial = service.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("service") and not cleaned.get("unit") and "unit" not in self.errors:
+            self.add_error("unit", _("Choose the unit your request is for, or a service."))
+        return cleaned
+
+    def responsible_unit(self):
+        service = self.cleaned_data.get("service")
+        return service.responsible_unit if service else self.cleaned_data["unit"]
+
+
+class ComplaintForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMixin):
+    """A complaint against a unit or a service, with documents."""
+
+    concerned_unit = UnitChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Unit complained about"),
+        empty_label=_("— Choose the unit —"),
+    )
+    service = ServiceChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Service complained about"),
+        empty_label=_("— No particular service —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["concerned_unit"].queryset = live_units()
+        self.fields["service"].queryset = open_services()
+        self.fields["body"].label = _("Your complaint")
+
+    def clean(self):
+        cleaned = super().clean()
+        missing = not cleaned.get("service") and not cleaned.get("concerned_unit")
+        if missing and "concerned_unit" not in self.errors:
+            self.add_error(
+                "concerned_unit", _("Choose the unit or the service you complain about.")
+            )
+        return cleaned
+
+    def concerned(self):
+        service = self.cleaned_data.get("service")
+        return self.cleaned_data.get("concerned_unit") or service.responsible_unit
+
+    def responsible_unit(self):
+        from .workflow import complaints_unit
+
+        return complaints_unit() or self.concerned()
+
+
+WEEKDAY_CHOICES = [
+    ("5", _("Saturday")),
+    ("6", _("Sunday")),
+    ("0", _("Monday")),
+    ("1", _("Tuesday")),
+    ("2", _("Wednesday")),
+    ("3", _("Thursday")),
+]
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} — {obj.post} ({obj.page.title})"
+
+
+class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMixin):
+    """An in-person meeting request with a deputy or manager who accepts meetings."""
+
+    official = OfficialChoiceField(
+        queryset=None, label=_("Whom you want to meet"), empty_label=_("— Choose —")
+    )
+    preferred_days = forms.MultipleChoiceField(
+        label=_("Days that suit you"),
+        choices=WEEKDAY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    preferred_times = PersianCharField(
+        label=_("Times that suit you"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: mornings from 9 to 11."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = meeting_officials()
+        self.fields["body"].label = _("What you want to discuss")
+
+    def responsible_unit(self):
+        return self.cleaned_data["official"].page.specific
+
+    def preferred_days_display(self) -> str:
+        labels = dict(WEEKDAY_CHOICES)
+        return "، ".join(str(labels[day]) for day in self.cleaned_data["preferred_days"])
+
+
+def meeting_officials():
+    from sitepages.models import Official, UnitPage
+
+    live = UnitPage.objects.live().public().values("pk")
+    return (
+        Official.objects.filter(accepts_meetings=True, page__in=live)
+        .select_related("page")
+        .order_by("page__path", "sort_order")
+    )
+
+
+class ServiceFormPageBaseForm(PersianFormMixin, BaseForm, CitizenFieldsMixin, AttachmentsMixin):
+    """The fixed fields of an editor-built ServiceFormPage; its questions are added."""
+
+    language = "fa"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fixed = ["name", "mobile", "email", "national_code"]
+        questions = [n for n in self.fields if n not in {*fixed, "attachments"}]
+        self.order_fields([*fixed, *questions, "attachments"])
+
+    def answers(self) -> list[list[str]]:
+        from .models.pages import QUESTION_PREFIX
+
+        answers = []
+        for name, field in self.fields.items():
+            if not name.startswith(QUESTION_PREFIX):
+                continue
+            value = self.cleaned_data.get(name)
+            if isinstance(value, list | tuple):
+                value = "، ".join(str(item) for item in value)
+            elif isinstance(value, bool):
+                value = _("Yes") if value else _("No")
+            answers.append([str(field.label), "" if value is None else str(value)])
+        return answers
+
+
+# Follow-up (the tracking session)
+
+
+class TrackLookupForm(PersianFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "dir": "ltr"}),
+        help_text=_("The 12 digits you received, with or without dashes."),
+    )
+    mobile = MobileField(help_text=_("The mobile number you gave when you sent the request."))
+
+    def clean_code(self):
+        code = normalize_tracking_code(self.cleaned_data["code"])
+        if not is_well_formed(code):
+            raise ValidationError(_("A tracking code has 12 digits."), code="code_format")
+        return code
+
+
+class CitizenMessageForm(PersianFormMixin, AttachmentsMixin, forms.Form):
+    body = PersianCharField(label=_("Your message"), max_length=BODY_MAX, widget=_text_area(5))
+
+
+class WithdrawForm(PersianFormMixin, forms.Form):
+    confirm = forms.BooleanField(label=_("Yes, withdraw my request."))
+    reason = PersianCharField(label=_("Why (optional)"), max_length=500, required=False)
+
+
+RATING_CHOICES = [(str(n), str(n)) for n in range(5, 0, -1)]
+
+
+class RatingForm(PersianFormMixin, forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer?"),
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("5 is very satisfied, 1 not at all."),
+    )
+    comment = PersianCharField(
+        label=_("Comment (optional)"), max_length=1000, required=False, widget=_text_area(3)
+    )
+
+
+# Staff (admin)
+
+
+class ReplyForm(PersianFormMixin, AttachmentsMixin, forms.Form):
+    body = PersianCharField(label=_("Reply to the citizen"), widget=_text_area(6))
+    then = forms.ChoiceField(
+        label=_("Then"),
+        required=False,
+        choices=[
+            ("", _("Keep the status")),
+            (RequestStatus.ANSWERED, _("Mark it answered")),
+            (RequestStatus.WAITING, _("Wait for the citizen (pauses the clock)")),
+        ],
+    )
+
+    def __init__(self, *args, request_obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if request_obj is not None:
+            allowed = set(allowed_targets(request_obj.status, Actor.STAFF))
+            self.fields["then"].choices = [
+                (value, label)
+                for value, label in self.fields["then"].choices
+                if not value or value in allowed
+            ]
+
+
+class NoteForm(PersianFormMixin, forms.Form):
+    body = PersianCharField(
+        label=_("Internal note"),
+        widget=_text_area(3),
+        help_text=_("Seen only by the unit's staff, never by the citizen."),
+    )
+
+
+class TransitionForm(PersianFormMixin, forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    reason = PersianCharField(
+        label=_("Reason (shown to the citizen)"),
+        required=False,
+        widget=_text_area(2),
+        help_text=_("Required when rejecting."),
+    )
+
+    def __init__(self, *args, request_obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(RequestStatus.choices)
+        targets = allowed_targets(request_obj.status, Actor.STAFF) if request_obj else []
+        self.fields["to_status"].choices = [(value, labels[value]) for value in targets]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("to_status") == RequestStatus.REJECTED and not cleaned.get("reason"):
+            self.add_error("reason", _("Say why the request is rejected."))
+        return cleaned
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        queryset=None, label=_("Assign to"), required=False, empty_label=_("— Nobody —")
+    )
+
+    def __init__(self, *args, request_obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(is_active=True)
+        if request_obj is not None:
+            users = users.filter(desk_memberships__unit=request_obj.unit).distinct()
+        self.fields["assignee"].queryset = users.order_by("first_name", "last_name", "username")
+        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class JalaliDateField(forms.CharField):
+    """A date typed as a Jalali date (۱۴۰۳/۰۵/۲۰, any digits)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 12)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"dir": "ltr", "placeholder": "1403/05/20", "inputmode": "numeric"}
+        )
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as error:
+            raise ValidationError(
+                _("Enter a Jalali date such as 1403/05/20."), code="jalali_date"
+            ) from error
+
+
+class MeetingProposalForm(PersianFormMixin, forms.Form):
+    date = JalaliDateField(label=_("Date (Jalali)"))
+    time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time", "dir": "ltr"})
+    )
+    official_name = PersianCharField(label=_("With (official)"), max_length=300)
+    location = PersianCharField(label=_("Place"), max_length=300, required=False)
+    note = PersianCharField(label=_("Note to the citizen"), required=False, widget=_text_area(2))
+    confirmed = forms.BooleanField(
+        label=_("Already agreed with the citizen: confirm it without asking"), required=False
+    )
+
+    def __init__(self, *args, request_obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if request_obj is not None and request_obj.official_name:
+            self.fields["official_name"].initial = request_obj.official_name
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date") and cleaned.get("time"):
+            starts_at = dt.datetime.combine(cleaned["date"], cleaned["time"], display_zone())
+            if starts_at <= timezone.now():
+                self.add_error("date", _("Choose a time in the future."))
+            cleaned["starts_at"] = starts_at
+        return cleaned
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [
+        ("assign_me", _("Assign to me")),
+        ("in_progress", _("Mark in progress")),
+        ("close", _("Close answered requests")),
+    ]
+    action = forms.ChoiceField(label=_("With the selected requests"), choices=ACTIONS)
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any number: the fence decides which of them the user may touch.
+        self.fields["ids"].valid_value = lambda value: str(value).isdigit()

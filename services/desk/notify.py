@@ -1,0 +1,135 @@
+"""Emails and text messages about requests, in the citizen's own language.
+
+Sent after the transaction commits (see :mod:`services.desk.workflow`). A failing mail
+server or SMS gateway is logged, never a reason to lose what the citizen sent.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from cms.sms import send_sms
+from cms.text import to_persian_digits
+from cms.tracking import format_tracking_code
+
+from .enums import StaffRole
+
+logger = logging.getLogger(__name__)
+
+
+def site_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def track_url(language="fa") -> str:
+    with translation.override(language):
+        return site_url(reverse("desk_track:lookup"))
+
+
+def admin_url(service_request) -> str:
+    return site_url(reverse("desk_requests_modeladmin_inspect", args=[service_request.pk]))
+
+
+def _code(service_request, language):
+    code = format_tracking_code(service_request.tracking_code)
+    return to_persian_digits(code) if language == "fa" else code
+
+
+def _send_email(to, template, context, language):
+    if not to:
+        return
+    with translation.override(language):
+        subject = render_to_string(f"desk/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"desk/email/{template}.txt", context)
+    try:
+        send_mail(" ".join(subject.split()), body, None, list(to))
+    except Exception:
+        logger.exception("Could not send the %s email", template)
+
+
+def _send_sms(mobile, template, context, language):
+    with translation.override(language):
+        text = render_to_string(f"desk/email/{template}_sms.txt", context).strip()
+    send_sms(mobile, text, fail_silently=True)
+
+
+def _to_citizen(service_request, template, **extra):
+    language = service_request.language or "fa"
+    context = {
+        "request": service_request,
+        "code": _code(service_request, language),
+        "track_url": track_url(language),
+        **extra,
+    }
+    if service_request.email:
+        _send_email([service_request.email], template, context, language)
+    _send_sms(service_request.mobile, template, context, language)
+
+
+def _staff_emails(service_request, managers_only=False):
+    from .models import DeskStaff
+
+    memberships = DeskStaff.objects.filter(unit_id=service_request.unit_id).select_related("user")
+    if managers_only:
+        memberships = memberships.filter(role=StaffRole.MANAGER)
+    return sorted({m.user.email for m in memberships if m.user.email and m.user.is_active})
+
+
+def request_received(service_request):
+    _to_citizen(service_request, "received")
+    staff = _staff_emails(service_request)
+    _send_email(
+        staff,
+        "staff_new",
+        {"request": service_request, "admin_url": admin_url(service_request)},
+        settings.LANGUAGE_CODE,
+    )
+
+
+def replied(service_request, message):
+    _to_citizen(service_request, "replied", message=message)
+
+
+def status_changed(service_request, change):
+    _to_citizen(service_request, "status", change=change)
+
+
+def meeting_proposed(service_request, proposal):
+    _to_citizen(service_request, "meeting", proposal=proposal)
+
+
+def citizen_wrote(service_request, message):
+    recipients = []
+    if service_request.assigned_to and service_request.assigned_to.email:
+        recipients = [service_request.assigned_to.email]
+    else:
+        recipients = _staff_emails(service_request)
+    _send_email(
+        recipients,
+        "staff_message",
+        {"request": service_request, "admin_url": admin_url(service_request)},
+        settings.LANGUAGE_CODE,
+    )
+
+
+def meeting_answered(service_request, proposal):
+    citizen_wrote(service_request, None)
+
+
+def escalate(service_request):
+    """The unit's managers learn that a request is overdue (raises if mail fails)."""
+    recipients = _staff_emails(service_request, managers_only=True)
+    if not recipients:
+        logger.warning("Overdue request %s: its unit has no manager with email", service_request.pk)
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"request": service_request, "admin_url": admin_url(service_request)}
+        subject = render_to_string("desk/email/escalation_subject.txt", context).strip()
+        body = render_to_string("desk/email/escalation.txt", context)
+    send_mail(" ".join(subject.split()), body, None, recipients)

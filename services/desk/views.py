@@ -1,0 +1,402 @@
+"""The citizen's side of the desk: the hub, the forms, and the follow-up at /track/.
+
+No account is needed. A request is opened with its tracking code plus the mobile number
+given with it; the opened request is kept in the session (the "tracking session"), so
+neither the code nor the mobile number ever sits in a URL. Pages that show personal data
+are never cached (``Cache-Control: no-store, private``).
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import time
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from cms.ratelimit import hit, too_many_requests
+from cms.uploads import attachment_response
+
+from . import conf, workflow
+from .enums import MessageKind, RequestChannel, RequestStatus
+from .forms import (
+    CitizenMessageForm,
+    ComplaintForm,
+    MeetingForm,
+    RatingForm,
+    RequestForm,
+    TrackLookupForm,
+    WithdrawForm,
+    meeting_officials,
+)
+from .models import Attachment, ServiceFormPage, ServiceRequest
+
+SUBMITTED_KEY = "desk_submitted"
+TRACKING_KEY = "desk_tracking"
+
+
+def private(view):
+    """Personal data: never stored by the browser or a proxy."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = never_cache(view)(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
+        return response
+
+    return wrapped
+
+
+def language_of(request) -> str:
+    return (getattr(request, "LANGUAGE_CODE", None) or get_language() or "fa").split("-")[0]
+
+
+# The hub and the forms
+
+CHANNEL_FORMS = {
+    RequestChannel.REQUEST: RequestForm,
+    RequestChannel.LETTER: RequestForm,
+    RequestChannel.COMPLAINT: ComplaintForm,
+    RequestChannel.MEETING: MeetingForm,
+}
+
+
+def channel_texts():
+    return {
+        RequestChannel.REQUEST: (
+            _("Online request"),
+            _("Ask a unit for a service or for information, without coming in."),
+        ),
+        RequestChannel.LETTER: (
+            _("Online letter"),
+            _("Write a letter to a unit of the university and follow the correspondence."),
+        ),
+        RequestChannel.COMPLAINT: (
+            _("Complaint"),
+            _("Complain about a unit or a service and attach your documents."),
+        ),
+        RequestChannel.MEETING: (
+            _("Meeting request"),
+            _("Ask for an in-person meeting with a deputy or manager of the university."),
+        ),
+    }
+
+
+def hub(request):
+    texts = channel_texts()
+    channels = [
+        {
+            "key": key,
+            "title": texts[key][0],
+            "description": texts[key][1],
+            "url": reverse("desk:form", args=[key]),
+        }
+        for key in CHANNEL_FORMS
+    ]
+    form_pages = ServiceFormPage.objects.live().public().order_by("title")
+    language = language_of(request)
+    form_pages = [page for page in form_pages if page.locale.language_code == language] or []
+    return render(
+        request,
+        "desk/hub.html",
+        {"channels": channels, "form_pages": form_pages, "track_url": reverse("desk_track:lookup")},
+    )
+
+
+def meeting_units():
+    """Units with officials who accept meetings, with their office hours (3 queries)."""
+    from sitepages.models import UnitPage
+
+    officials = list(meeting_officials())
+    unit_ids = {official.page_id for official in officials}
+    units = (
+        UnitPage.objects.filter(pk__in=unit_ids)
+        .order_by("path")
+        .prefetch_related(Prefetch("office_hours"))
+    )
+    rows = []
+    for unit in units:
+        rows.append(
+            {
+                "unit": unit,
+                "officials": [o for o in officials if o.page_id == unit.pk],
+                "week": [
+                    day for day in unit.get_week(list(unit.office_hours.all())) if day["slots"]
+                ],
+            }
+        )
+    return rows
+
+
+@private
+def channel_form(request, channel):
+    try:
+        channel = RequestChannel(channel)
+        form_class = CHANNEL_FORMS[channel]
+    except (ValueError, KeyError) as error:
+        raise Http404 from error
+    kwargs = {}
+    if form_class is RequestForm:
+        code = request.GET.get("service", "")
+        if code:
+            from sla.models import Service
+
+            kwargs["service"] = Service.objects.live().open().filter(code=code).first()
+    if request.method == "POST":
+        limit, period = conf.submit_limit()
+        if not hit(request, "desk-submit", limit, period):
+            return too_many_requests(request, period)
+        form = form_class(request.POST, request.FILES, **kwargs)
+        form.channel = channel
+        if form.is_valid():
+            service_request = workflow.submit_form(form, language=language_of(request))
+            remember_submission(request, service_request)
+            return redirect("desk:done")
+    else:
+        form = form_class(**kwargs)
+    title, description = channel_texts()[channel]
+    context = {"form": form, "channel": channel, "title": title, "description": description}
+    if channel == RequestChannel.MEETING:
+        context["meeting_units"] = meeting_units()
+    return render(request, "desk/form.html", context)
+
+
+def remember_submission(request, service_request):
+    """The confirmation page shows the code once, from the session, never from the URL."""
+    request.session[SUBMITTED_KEY] = {
+        "id": service_request.pk,
+        "code": service_request.tracking_code,
+    }
+
+
+@private
+def done(request):
+    submitted = request.session.get(SUBMITTED_KEY)
+    service_request = None
+    if submitted:
+        service_request = (
+            ServiceRequest.objects.filter(pk=submitted["id"], tracking_code=submitted["code"])
+            .select_related("unit")
+            .first()
+        )
+    return render(
+        request,
+        "desk/done.html",
+        {"service_request": service_request, "track_url": reverse("desk_track:lookup")},
+    )
+
+
+# Follow-up: the tracking session
+
+
+def open_tracking_session(request, service_request):
+    # A new session key once the request is opened: a session id planted before
+    # (session fixation) does not gain access to it.
+    request.session.cycle_key()
+    request.session[TRACKING_KEY] = {"id": service_request.pk, "seen": int(time.time())}
+
+
+def tracked_request(request) -> ServiceRequest | None:
+    data = request.session.get(TRACKING_KEY)
+    if not data:
+        return None
+    if time.time() - data.get("seen", 0) > conf.tracking_session_age():
+        request.session.pop(TRACKING_KEY, None)
+        return None
+    data["seen"] = int(time.time())
+    request.session[TRACKING_KEY] = data
+    return ServiceRequest.objects.with_related().filter(pk=data["id"]).first()
+
+
+def find_request(code: str, mobile: str) -> ServiceRequest | None:
+    """The request with this code and mobile; a wrong one of the two is the same miss."""
+    candidate = ServiceRequest.objects.filter(tracking_code=code).first()
+    stored = candidate.mobile if candidate else "00000000000"
+    # Compared in constant time, and compared even when there is no such code.
+    if hmac.compare_digest(stored.encode(), (mobile or "").encode()) and candidate:
+        return candidate
+    return None
+
+
+@private
+def track_lookup(request):
+    if request.method == "POST":
+        limit, period = conf.track_limit()
+        if not hit(request, "desk-track", limit, period):
+            return too_many_requests(request, period)
+        form = TrackLookupForm(request.POST)
+        if form.is_valid():
+            service_request = find_request(form.cleaned_data["code"], form.cleaned_data["mobile"])
+            if service_request is not None:
+                open_tracking_session(request, service_request)
+                return redirect("desk_track:detail")
+            form.add_error(
+                None,
+                _(
+                    "No request matches this tracking code and mobile number. "
+                    "Check both and try again."
+                ),
+            )
+    else:
+        form = TrackLookupForm()
+    return render(request, "desk/track_lookup.html", {"form": form})
+
+
+def _require_tracked(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        service_request = tracked_request(request)
+        if service_request is None:
+            if request.method == "POST" or "attachment_id" in kwargs:
+                raise PermissionDenied
+            return redirect("desk_track:lookup")
+        return view(request, service_request, *args, **kwargs)
+
+    return private(wrapped)
+
+
+def _detail_context(service_request, **forms):
+    public_messages = (
+        service_request.messages.exclude(kind=MessageKind.NOTE)
+        .prefetch_related("attachments")
+        .order_by("created_at", "pk")
+    )
+    timeline = [
+        change for change in service_request.status_changes.order_by("at", "pk") if change.to_status
+    ]
+    return {
+        "service_request": service_request,
+        "timeline": timeline,
+        "public_messages": public_messages,
+        "request_attachments": service_request.attachments.filter(message__isnull=True),
+        "proposals": service_request.meeting_proposals.order_by("-created_at"),
+        "message_form": forms.get("message_form") or CitizenMessageForm(),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
+        "rating_form": forms.get("rating_form") or RatingForm(),
+        "statuses": RequestStatus,
+    }
+
+
+@_require_tracked
+def track_detail(request, service_request):
+    return render(request, "desk/track_detail.html", _detail_context(service_request))
+
+
+@require_POST
+@_require_tracked
+def track_message(request, service_request):
+    limit, period = conf.message_limit()
+    if not hit(request, "desk-message", limit, period):
+        return too_many_requests(request, period)
+    form = CitizenMessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            workflow.citizen_message(
+                service_request,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your message was sent to the unit."))
+        return redirect("desk_track:detail")
+    return render(
+        request,
+        "desk/track_detail.html",
+        _detail_context(service_request, message_form=form),
+        status=400,
+    )
+
+
+@require_POST
+@_require_tracked
+def track_withdraw(request, service_request):
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.withdraw(service_request, reason=form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your request was withdrawn."))
+        return redirect("desk_track:detail")
+    return render(
+        request,
+        "desk/track_detail.html",
+        _detail_context(service_request, withdraw_form=form),
+        status=400,
+    )
+
+
+@require_POST
+@_require_tracked
+def track_rate(request, service_request):
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.rate(
+                service_request,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+            )
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("Thank you for rating the answer."))
+        return redirect("desk_track:detail")
+    return render(
+        request,
+        "desk/track_detail.html",
+        _detail_context(service_request, rating_form=form),
+        status=400,
+    )
+
+
+@require_POST
+@_require_tracked
+def track_meeting(request, service_request):
+    try:
+        proposal_id = int(request.POST.get("proposal", ""))
+    except ValueError as error:
+        raise Http404 from error
+    accept = request.POST.get("decision") == "accept"
+    try:
+        workflow.respond_to_meeting(service_request, proposal_id, accept=accept)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("You accepted the meeting time.")
+            if accept
+            else _("You declined the meeting time; the unit will propose another."),
+        )
+    return redirect("desk_track:detail")
+
+
+@_require_tracked
+def track_download(request, service_request, attachment_id):
+    attachment = get_object_or_404(
+        Attachment.objects.exclude(message__kind=MessageKind.NOTE),
+        pk=attachment_id,
+        request=service_request,
+    )
+    return attachment_response(attachment.file, attachment.download_name, attachment.content_type)
+
+
+@require_POST
+@private
+def track_close(request):
+    request.session.pop(TRACKING_KEY, None)
+    messages.info(request, _("The request was closed on this device."))
+    return redirect("desk_track:lookup")
