@@ -126,8 +126,7 @@ def limits_help_text() -> str:
     from django.utils.translation import get_language
 
     text = _(
-        "Up to %(count)s files (%(kinds)s), each at most %(size)s, "
-        "together at most %(total)s."
+        "Up to %(count)s files (%(kinds)s), each at most %(size)s, together at most %(total)s."
     ) % {
         "count": max_files(),
         "kinds": allowed_kinds_label(),
@@ -172,9 +171,7 @@ def validate_uploads(files) -> list[tuple[object, FileKind]]:
     files = [f for f in files if f]
     if len(files) > max_files():
         raise ValidationError(
-            ngettext_lazy(
-                "Send at most %(max)d file.", "Send at most %(max)d files.", "max"
-            ),
+            ngettext_lazy("Send at most %(max)d file.", "Send at most %(max)d files.", "max"),
             code="too_many_files",
             params={"max": max_files()},
         )
