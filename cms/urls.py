@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("sitepages.urls")),  # robots.txt: outside the page tree's URL pattern
 ]
 
 if settings.DEBUG:

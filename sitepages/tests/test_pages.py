@@ -100,3 +100,13 @@ def test_demo_content_is_complete_and_loads_twice_without_duplicates(client, por
 
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/units/it-statistics/" in sitemap and "/en/units/" in sitemap
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
