@@ -9,7 +9,14 @@ What lives here:
   pages in Wagtail's tree, so English works under ``/en/`` with no url change.
 * :mod:`sla.calendar`: the working calendar (working week, Iran's official holidays,
   editors' holidays) and :func:`sla.calendar.due_at` for response targets.
-* :mod:`sla.importer`: reads a statement written like the customer's own file.
+* :mod:`sla.importer`: reads a statement written like the customer's own file
+  (``manage.py import_sla PATH`` and the admin's "Import a statement" screen).
+* ``manage.py notify_expiring_sla``: emails owners of statements expiring within 30
+  days, once a day each; the dashboard lists them too.
+
+For unit pages: ``unit.services.live()`` are the unit's published services and
+``service.get_absolute_url()`` is the public card (cached catalog URL, no query per
+service); ``service.display_title`` is the title in the active language.
 
 How plugins take part (``sla`` never imports a plugin; it asks ``cms.plugins.registry``):
 
@@ -18,8 +25,9 @@ How plugins take part (``sla`` never imports a plugin; it asks ``cms.plugins.reg
     (:func:`sla.metrics.metrics_period`).
 ``get_service_start_url(service)``
     The URL of the plugin's form that starts ``service`` (a :class:`~sla.models.Service`),
-    or ``None``. The first plugin that answers wins; the service's own ``start_url``
-    (an external system, for instance) is used only when no plugin answers.
+    or ``None``; asked through ``registry.service_start_url(service)``. The first plugin
+    that answers wins; the service's own ``start_url`` (an external system, for
+    instance) is used only when no plugin answers, and a closed service has no button.
 ``sla.calendar.due_at(start, value, unit, pauses=...)``
     What a plugin calls to compute the due time of a response target; pauses are the
     intervals spent "waiting for the citizen", during which the clock stops.
