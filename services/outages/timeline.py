@@ -91,13 +91,15 @@ def post_update(
 ) -> NoticeUpdate:
     """Appends an update to the timeline and moves the notice to its new state.
 
-    Past updates are left as they are. Subscribers are emailed once the transaction
-    commits.
+    Past updates are left as they are. A resolving update without an actual end ends
+    the notice now. Subscribers are emailed once the transaction commits.
     """
     now = now or timezone.now()
     notice = OutageNotice.objects.select_for_update().get(pk=notice.pk)
     if state not in FINAL_STATES:
         ended_at = None
+    elif ended_at is None:
+        ended_at = now
     validate_update(notice, state=state, ended_at=ended_at, expected_end=expected_end, now=now)
     update = NoticeUpdate.objects.create(
         notice=notice,

@@ -245,8 +245,8 @@ class OutageNoticeViewSet(SnippetViewSet):
                 heading=_("When"),
                 help_text=_(
                     "Dates are Jalali and times are Tehran time, e.g. ۱۴۰۵/۰۹/۰۳ ۱۴:۳۰. "
-                    "Planned maintenance is announced at least 48 hours ahead; sooner needs "
-                    "the urgent-maintenance permission and is marked urgent."
+                    "Planned maintenance announced later than the notice period before it "
+                    "starts needs the urgent-maintenance permission and is marked urgent."
                 ),
             ),
             MultiFieldPanel(

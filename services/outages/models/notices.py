@@ -261,10 +261,19 @@ class OutageNotice(DraftStateMixin, RevisionMixin, ClusterableModel):
         super().save(*args, **kwargs)
 
     def with_content_json(self, content):
+        """The object as a revision has it, but with the timeline's facts as they are
+        now in the database (not as this possibly stale instance remembers them)."""
         obj = super().with_content_json(content)
-        if self.first_published_at is not None:
-            for name in self.TIMELINE_FIELDS:
-                setattr(obj, name, getattr(self, name))
+        if self.pk is None:
+            return obj
+        current = (
+            type(self)
+            .objects.filter(pk=self.pk, first_published_at__isnull=False)
+            .values(*self.TIMELINE_FIELDS)
+            .first()
+        )
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
         return obj
 
     # State
