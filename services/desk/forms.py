@@ -386,18 +386,19 @@ class AssignForm(forms.Form):
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-class JalaliDateField(forms.CharField):
+class JalaliDateField(forms.Field):
     """A date typed as a Jalali date (۱۴۰۳/۰۵/۲۰, any digits)."""
 
+    widget = forms.TextInput
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 12)
         super().__init__(**kwargs)
         self.widget.attrs.update(
-            {"dir": "ltr", "placeholder": "1403/05/20", "inputmode": "numeric"}
+            {"dir": "ltr", "placeholder": "1403/05/20", "inputmode": "numeric", "maxlength": 12}
         )
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
         try:
