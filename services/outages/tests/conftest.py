@@ -1,5 +1,14 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _persian():
+    """Code called outside a request speaks the site's first language; a request to an
+    English page must not leave English behind for the next test."""
+    with translation.override("fa"):
+        yield
 
 
 @pytest.fixture(autouse=True)

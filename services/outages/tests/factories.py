@@ -95,6 +95,7 @@ class OutageNoticeFactory(factory.django.DjangoModelFactory):
                 posted_at=self.first_published_at or self.starts_at,
                 state=self.state,
                 impact=self.impact,
+                message=self.initial_message,
                 ended_at=self.ended_at,
             )
 
@@ -126,3 +127,21 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     def services(self, create, extracted, **kwargs):
         if create and extracted:
             self.services.set(extracted)
+
+
+def make_statement(home, *, valid_from, valid_until, title="توافق‌نامهٔ سطح خدمت وام دانشجویی"):
+    """A published SLA statement (under a created-once SLA index) valid over the dates."""
+    from sla.models import SLAIndexPage, SLAStatementPage
+
+    index = SLAIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = SLAIndexPage(title="توافق‌نامه‌های سطح خدمت", slug="sla")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    statement = SLAStatementPage(
+        title=title, slug="loans-sla", valid_from=valid_from, valid_until=valid_until
+    )
+    index.add_child(instance=statement)
+    statement.save_revision().publish()
+    statement.refresh_from_db()
+    return statement
