@@ -1,0 +1,81 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin
+
+
+def _ensure_groups(sender, **kwargs):
+    """After every migrate: this app's permissions exist and the role groups carry them."""
+    from django.contrib.auth.management import create_permissions
+
+    from .roles import ensure_role_groups
+
+    create_permissions(sender, verbosity=0, using=kwargs.get("using", "default"))
+    ensure_role_groups()
+
+
+class LoansConfig(PortalPlugin, AppConfig):
+    """Student loans: applications to the Ministry of Health's Student Welfare Fund,
+    reviewed by the welfare office stage by stage up to the deposit."""
+
+    name = "services.loans"
+    label = "loans"
+    verbose_name = _("Student loans")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    url_prefix = "loans"
+    urls = "services.loans.urls"
+
+    def ready(self):
+        post_migrate.connect(_ensure_groups, sender=self, dispatch_uid="loans-role-groups")
+
+    def get_home_tiles(self, request):
+        return [
+            HomeTile(
+                _("Student loans"),
+                _("Apply for a loan of the Student Welfare Fund and follow it to the deposit."),
+                reverse("loans:index"),
+                icon="loans",
+                order=30,
+            ),
+        ]
+
+    def get_menu_entries(self, request):
+        return [
+            MenuEntry(_("Student loans"), reverse("loans:index"), order=30),
+            MenuEntry(_("Follow a loan"), reverse("loans:track"), order=31),
+        ]
+
+    def get_sla_metrics(self, service_code, start, end):
+        from . import conf
+        from .metrics import service_metrics
+
+        if service_code != conf.service_code():
+            return []
+        return service_metrics(service_code, start, end)
+
+    def get_service_start_url(self, service):
+        from . import conf
+
+        return reverse("loans:index") if service.code == conf.service_code() else None
+
+    def get_backup_datasets(self):
+        # Loan types, terms and windows are the office's settings, not users' data, but
+        # the applications point to them: they travel with the backup too.
+        return [
+            BackupDataset("loans.AcademicTerm", description="Academic terms"),
+            BackupDataset("loans.LoanType", description="Loan types"),
+            BackupDataset("loans.ApplicationWindow", description="Application windows"),
+            BackupDataset("loans.FundBatch", description="Batches sent to the fund"),
+            BackupDataset("loans.LoanApplication", description="Students' loan applications"),
+            BackupDataset("loans.StageChange", description="Stage timeline of applications"),
+            BackupDataset(
+                "loans.ApplicationDocument", file_fields=("file",), description="Documents sent"
+            ),
+            BackupDataset(
+                "loans.FundAnswerImport", file_fields=("file",), description="Fund answer files"
+            ),
+            BackupDataset("loans.ApplicationViewLog", description="Staff views of applications"),
+        ]

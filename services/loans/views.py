@@ -1,0 +1,269 @@
+"""The student's side: loan types, the application form, and the tracker at /loans/track/.
+
+No account is needed. An application is opened with its tracking code plus the
+student's national code; the opened application is kept in the session (the tracking
+session), so neither ever sits in a URL. Pages that show a national code or a Sheba
+number, or take them in, are never cached (``Cache-Control: no-store, private``).
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import time
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from cms.ratelimit import hit, too_many_requests
+
+from . import conf, workflow
+from .enums import LoanStage
+from .forms import ApplicationForm, CancelForm, CorrectionForm, TrackLookupForm
+from .models import ApplicationWindow, LoanApplication, LoanType
+from .models.catalog import today
+
+SUBMITTED_KEY = "loans_submitted"
+TRACKING_KEY = "loans_tracking"
+NO_STORE = "no-store, no-cache, must-revalidate, max-age=0, private"
+
+
+def private(view):
+    """Personal data: never stored by the browser or a proxy."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = never_cache(view)(request, *args, **kwargs)
+        response["Cache-Control"] = NO_STORE
+        return response
+
+    return wrapped
+
+
+def language_of(request) -> str:
+    return (getattr(request, "LANGUAGE_CODE", None) or get_language() or "fa").split("-")[0]
+
+
+def _loan_types():
+    windows = ApplicationWindow.objects.select_related("term").order_by("opens_on")
+    return LoanType.objects.active().prefetch_related(Prefetch("windows", queryset=windows))
+
+
+def index(request):
+    day = today()
+    rows = [
+        {"type": loan_type, "open": loan_type.open_window(day), "next": loan_type.next_window(day)}
+        for loan_type in _loan_types()
+    ]
+    return render(request, "loans/index.html", {"rows": rows, "today": day})
+
+
+@private
+def apply(request, slug):
+    loan_type = _loan_types().filter(slug=slug).first()
+    if loan_type is None:
+        raise Http404
+    day = today()
+    window = loan_type.open_window(day)
+    context = {"loan_type": loan_type, "window": window, "next_window": loan_type.next_window(day)}
+    if window is None:
+        return render(request, "loans/closed.html", context)
+    if request.method == "POST":
+        limit, period = conf.submit_limit()
+        if not hit(request, "loans-submit", limit, period):
+            return too_many_requests(request, period)
+        form = ApplicationForm(request.POST, request.FILES, loan_type=loan_type, window=window)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                application = workflow.submit_application(
+                    loan_type=loan_type,
+                    window=window,
+                    student=data,
+                    documents=data.get("documents") or [],
+                    language=language_of(request),
+                )
+            except workflow.DuplicateApplication as error:
+                form.add_error(None, error)
+            else:
+                request.session[SUBMITTED_KEY] = {
+                    "id": application.pk,
+                    "code": application.tracking_code,
+                }
+                return redirect("loans:done")
+    else:
+        form = ApplicationForm(loan_type=loan_type, window=window)
+    context["form"] = form
+    return render(request, "loans/apply.html", context)
+
+
+@private
+def done(request):
+    submitted = request.session.get(SUBMITTED_KEY)
+    application = None
+    if submitted:
+        application = (
+            LoanApplication.objects.with_related()
+            .filter(pk=submitted["id"], tracking_code=submitted["code"])
+            .first()
+        )
+    return render(request, "loans/done.html", {"application": application})
+
+
+# The tracker
+
+
+def open_tracking_session(request, application):
+    # A new session key once the application is opened: a session id planted before
+    # (session fixation) does not gain access to it.
+    request.session.cycle_key()
+    request.session[TRACKING_KEY] = {"id": application.pk, "seen": int(time.time())}
+
+
+def tracked_application(request) -> LoanApplication | None:
+    data = request.session.get(TRACKING_KEY)
+    if not data:
+        return None
+    if time.time() - data.get("seen", 0) > conf.tracking_session_age():
+        request.session.pop(TRACKING_KEY, None)
+        return None
+    data["seen"] = int(time.time())
+    request.session[TRACKING_KEY] = data
+    return LoanApplication.objects.with_related().filter(pk=data["id"]).first()
+
+
+def find_application(code: str, national_code: str) -> LoanApplication | None:
+    """The application with this code and national code; a wrong one of the two is the
+    same miss, and both are compared whether the code exists or not."""
+    candidate = LoanApplication.objects.filter(tracking_code=code).first() if code else None
+    stored = candidate.national_code if candidate else "0000000000"
+    matches = hmac.compare_digest(stored.encode(), (national_code or "").encode())
+    return candidate if matches and candidate else None
+
+
+def miss_message() -> str:
+    return _(
+        "No application matches this tracking code and national code. Check both and try again."
+    )
+
+
+@private
+def track_lookup(request):
+    if request.method == "POST":
+        limit, period = conf.track_limit()
+        if not hit(request, "loans-track", limit, period):
+            return too_many_requests(request, period)
+        form = TrackLookupForm(request.POST)
+        if form.is_valid():
+            application = None
+            if form.is_plausible():
+                application = find_application(
+                    form.cleaned_data["code"], form.cleaned_data["national_code"]
+                )
+            if application is not None:
+                open_tracking_session(request, application)
+                return redirect("loans:track_detail")
+            form.add_error(None, miss_message())
+    else:
+        form = TrackLookupForm()
+    return render(request, "loans/track_lookup.html", {"form": form})
+
+
+def _require_tracked(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        application = tracked_application(request)
+        if application is None:
+            if request.method == "POST":
+                raise PermissionDenied
+            return redirect("loans:track")
+        return view(request, application, *args, **kwargs)
+
+    return private(wrapped)
+
+
+def _detail_context(application, **forms):
+    timeline = list(application.stage_changes.all())
+    return {
+        "application": application,
+        "steps": application.progress(),
+        "timeline": timeline,
+        "documents": application.documents.all(),
+        "correction_form": forms.get("correction_form")
+        or (CorrectionForm(application=application) if application.can_be_corrected else None),
+        "cancel_form": forms.get("cancel_form")
+        or (CancelForm() if application.can_be_cancelled else None),
+        "stages": LoanStage,
+    }
+
+
+@_require_tracked
+def track_detail(request, application):
+    return render(request, "loans/track_detail.html", _detail_context(application))
+
+
+@require_POST
+@_require_tracked
+def track_correct(request, application):
+    limit, period = conf.submit_limit()
+    if not hit(request, "loans-submit", limit, period):
+        return too_many_requests(request, period)
+    form = CorrectionForm(request.POST, request.FILES, application=application)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            workflow.resubmit(
+                application,
+                changes=data,
+                documents=data.get("documents") or [],
+                note=data.get("note") or "",
+            )
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(
+                request, _("Your corrected application was sent back to the welfare office.")
+            )
+        return redirect("loans:track_detail")
+    return render(
+        request,
+        "loans/track_detail.html",
+        _detail_context(application, correction_form=form),
+        status=400,
+    )
+
+
+@require_POST
+@_require_tracked
+def track_cancel(request, application):
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.cancel(application, note=form.cleaned_data["note"])
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your application was cancelled."))
+        return redirect("loans:track_detail")
+    return render(
+        request,
+        "loans/track_detail.html",
+        _detail_context(application, cancel_form=form),
+        status=400,
+    )
+
+
+@require_POST
+@private
+def track_close(request):
+    request.session.pop(TRACKING_KEY, None)
+    messages.info(request, _("The application was closed on this device."))
+    return redirect(reverse("loans:track"))
