@@ -39,7 +39,7 @@ def test_final_states_lead_nowhere_and_only_the_citizen_withdraws():
     for status in FINAL:
         for actor in Actor.values:
             assert allowed_targets(status, actor) == []
-    for (source, target), actors in TRANSITIONS.items():
+    for (_source, target), actors in TRANSITIONS.items():
         if target == S.WITHDRAWN:
             assert actors == {Actor.CITIZEN}
         if target in (S.ANSWERED, S.REJECTED):
