@@ -221,6 +221,19 @@ _HEADERS = {_key(alias): column for column, aliases in HEADER_ALIASES.items() fo
 _RESULTS = {_key(alias): result for result, aliases in RESULT_ALIASES.items() for alias in aliases}
 
 
+def _own_headers() -> dict[str, str]:
+    """The headings of the batch file, in every language of the site, by column key."""
+    from django.conf import settings
+    from django.utils import translation
+
+    headers = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for column in batch_columns():
+                headers.setdefault(_key(column.heading), column.key)
+    return headers
+
+
 class AnswerFileError(ValidationError):
     """The file as a whole cannot be read (its rows' own errors go in the preview)."""
 
@@ -278,11 +291,15 @@ def read_answer_file(file) -> tuple[str, list[dict]]:
     file_format = detect_format(data[:4])
     table = _read_xlsx(data) if file_format == "xlsx" else _read_csv(data)
     header_index, mapping = None, {}
+    own = _own_headers()
     for index, values in enumerate(table[:20]):
         found = {}
         for position, value in enumerate(values):
-            column = _HEADERS.get(_key(value))
-            if column and column not in found:
+            key = _key(value)
+            # The headers of our own batch file first (the fund may send it back filled
+            # in), so that e.g. its tracking code column is never taken for a reference.
+            column = own.get(key) or _HEADERS.get(key)
+            if column in HEADER_ALIASES and column not in found:
                 found[column] = position
         if "result" in found and ({"national_code", "document_number"} & set(found)):
             header_index, mapping = index, found
@@ -351,6 +368,10 @@ def clean_row(raw: dict) -> dict:
         "note": _text(raw.get("answer_note"))[:1000],
         "error": "",
     }
+    if not row["result_text"]:
+        # A row of the batch the fund has not answered (yet): nothing to do, no error.
+        row["no_answer"] = True
+        return row
     result = _RESULTS.get(_key(row["result_text"]))
     if result is None:
         row["error"] = _("Unknown result “%(value)s”: write confirmed, deposited or rejected.") % {
@@ -462,7 +483,9 @@ def evaluate(rows: list[dict]) -> list[dict]:
             "steps": [],
             "action": "",
         }
-        if not row["error"]:
+        if row.get("no_answer"):
+            row["action"] = _("No answer in this row: nothing to change.")
+        elif not row["error"]:
             application, error = find_application(row)
             if error:
                 row["error"] = error
@@ -522,7 +545,7 @@ def apply_answer(answer: FundAnswerImport, *, user, roles) -> int:
             answer.refresh_from_db()
             return 0
         # Checked again now: a stage may have moved since the preview.
-        rows = evaluate([{key: row[key] for key in _ROW_INPUT} for row in locked.rows])
+        rows = evaluate([{key: row.get(key) for key in _ROW_INPUT} for row in locked.rows])
         changed = 0
         for row in rows:
             if row["error"] or not row["steps"]:
@@ -567,6 +590,7 @@ def apply_answer(answer: FundAnswerImport, *, user, roles) -> int:
 
 
 _ROW_INPUT = (
+    "no_answer",
     "line",
     "national_code",
     "document_number",
