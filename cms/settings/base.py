@@ -122,6 +122,8 @@ if os.environ.get("DATABASE_URL"):
         )
     }
 else:
+    # SQLite creates the file but not its folder (a fresh clone has no data/).
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

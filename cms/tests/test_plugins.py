@@ -108,7 +108,8 @@ def test_site_boots_migrates_and_renders_with_the_plugin_switched_off(tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "PORTAL_DISABLED_PLUGINS": "cms.tests.testplugin",
-        "DATA_DIR": str(tmp_path),
+        # A folder that does not exist yet, as in a fresh clone.
+        "DATA_DIR": str(tmp_path / "fresh" / "data"),
     }
     env.pop("DATABASE_URL", None)  # a fresh SQLite file, whatever the suite runs on
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
