@@ -540,8 +540,8 @@ class BatchInspectView(InspectView):
                 fmt: self.url_helper.get_action_url("download", batch.pk, fmt)
                 for fmt in ("xlsx", "csv")
             },
-            "application_url_name": "loans_loanapplication_modeladmin_inspect",
-            "answer_url": reverse("loans_fundanswerimport_modeladmin_create"),
+            "application_url_name": "loans_applications_modeladmin_inspect",
+            "answer_url": reverse("loans_answers_modeladmin_create"),
         }
         context.update(kwargs)
         return super().get_context_data(**context)
@@ -709,7 +709,7 @@ class AnswerInspectView(InspectView):
             "rows": answer.rows,
             "can_apply": not answer.is_applied and _is_fund_liaison(self.request.user),
             "apply_url": self.url_helper.get_action_url("apply", answer.pk),
-            "application_url_name": "loans_loanapplication_modeladmin_inspect",
+            "application_url_name": "loans_applications_modeladmin_inspect",
         }
         context.update(kwargs)
         return super().get_context_data(**context)
