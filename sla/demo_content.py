@@ -335,6 +335,19 @@ def ensure_service(spec, unit, statement):
     return service
 
 
+def link_from_home(home, pages):
+    """Put the catalog and the statements among the home page's quick links, once."""
+    linked = {block.value.get("page").pk for block in home.quick_links if block.value.get("page")}
+    missing = [page for page in pages if page.pk not in linked]
+    if not missing:
+        return
+    links = [(block.block_type, block.value) for block in home.quick_links]
+    home.quick_links = [
+        ("link", {"title": "", "page": page, "url": ""}) for page in missing
+    ] + links
+    home.save_revision().publish()
+
+
 @demo_loader(order=30)
 @transaction.atomic
 def load_sla(stdout):
@@ -382,6 +395,7 @@ def load_sla(stdout):
             intro="<p>What the university promises for its online services, and until when.</p>",
         )
     statement = ensure_statement(index, stdout)
+    link_from_home(home, [catalog, index])
 
     created, missing = 0, []
     for spec in SERVICES:
