@@ -31,7 +31,7 @@ def env_bool(name, default=False):
 
 # Plugins are ordinary Django apps under services/; any of them can be switched off
 # with PORTAL_DISABLED_PLUGINS="services.chat,services.loans" and the site still boots.
-PORTAL_PLUGINS = ["services.outages", "services.desk", "services.loans"]
+PORTAL_PLUGINS = ["services.outages", "services.loans", "services.desk"]
 PORTAL_DISABLED_PLUGINS = env_list("PORTAL_DISABLED_PLUGINS")
 
 INSTALLED_APPS = [
