@@ -248,6 +248,9 @@ class RequestInspectView(InspectView):
         context.update(kwargs)
         return super().get_context_data(**context)
 
+    def get_page_title(self):
+        return self.instance.get_channel_display()
+
     def get_page_subtitle(self):
         return format_tracking_code(self.instance.tracking_code)
 

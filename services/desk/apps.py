@@ -49,14 +49,32 @@ class DeskConfig(PortalPlugin, AppConfig):
         return service_metrics(service_code, start, end)
 
     def get_service_start_url(self, service):
-        """Every open catalog service can be requested at the desk, unless an editor
-        built a form page of its own for it."""
+        """The desk is every open catalog service's fallback: an editor-built form page
+        of the service first; else, when no other plugin delivers the service itself,
+        the desk's request form with the service chosen."""
         from .models import ServiceFormPage
 
+        if getattr(service, "pk", None) is None or not getattr(service, "code", ""):
+            return None
         page = ServiceFormPage.objects.live().public().filter(service=service).first()
         if page is not None:
             return page.url
+        if self._delivered_elsewhere(service):
+            return None
         return reverse("desk:form", args=["request"]) + f"?service={service.code}"
+
+    def _delivered_elsewhere(self, service) -> bool:
+        from cms.plugins import registry
+
+        for plugin in registry.plugins():
+            if plugin is self:
+                continue
+            try:
+                if plugin.get_service_start_url(service):
+                    return True
+            except Exception:  # noqa: S112 - the registry logs failing plugins itself
+                continue
+        return False
 
     def get_backup_datasets(self):
         return [

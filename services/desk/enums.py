@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RequestChannel(models.TextChoices):
@@ -15,13 +16,14 @@ class RequestChannel(models.TextChoices):
 
 
 class RequestStatus(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    WAITING = "waiting", _("Waiting for the citizen")
-    ANSWERED = "answered", _("Answered")
-    CLOSED = "closed", _("Closed")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    # A context keeps these labels apart from other apps' "New" or "In progress".
+    NEW = "new", pgettext_lazy("request status", "New")
+    IN_PROGRESS = "in_progress", pgettext_lazy("request status", "In progress")
+    WAITING = "waiting", pgettext_lazy("request status", "Waiting for the citizen")
+    ANSWERED = "answered", pgettext_lazy("request status", "Answered")
+    CLOSED = "closed", pgettext_lazy("request status", "Closed")
+    REJECTED = "rejected", pgettext_lazy("request status", "Rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("request status", "Withdrawn")
 
 
 class Actor(models.TextChoices):

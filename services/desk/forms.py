@@ -292,6 +292,8 @@ class TrackLookupForm(PersianFormMixin, forms.Form):
 
 
 class CitizenMessageForm(PersianFormMixin, AttachmentsMixin, forms.Form):
+    field_order = ["body", "attachments"]
+
     body = PersianCharField(label=_("Your message"), max_length=BODY_MAX, widget=_text_area(5))
 
 
@@ -320,6 +322,8 @@ class RatingForm(PersianFormMixin, forms.Form):
 
 
 class ReplyForm(PersianFormMixin, AttachmentsMixin, forms.Form):
+    field_order = ["body", "attachments", "then"]
+
     body = PersianCharField(label=_("Reply to the citizen"), widget=_text_area(6))
     then = forms.ChoiceField(
         label=_("Then"),

@@ -44,7 +44,7 @@ def service(units):
     from sla.tests.factories import ServiceFactory
 
     return ServiceFactory(
-        code="LOAN-01", title="وام دانشجویی", responsible_unit=units["welfare-office"]
+        code="DORM-09", title="خوابگاه متأهلین", responsible_unit=units["welfare-office"]
     )
 
 

@@ -187,8 +187,11 @@ def test_every_change_is_recorded_with_simple_history(units, welfare_staff):
 
 
 @pytest.mark.django_db
-def test_service_start_url_and_backup_datasets(units, service):
-    assert registry.service_start_url(service) == "/desk/request/?service=LOAN-01"
+def test_service_start_url_and_backup_datasets(units):
+    from sla.tests.factories import ServiceFactory
+
+    service = ServiceFactory(code="CERT-01", responsible_unit=units["it-statistics"])
+    assert registry.service_start_url(service) == "/desk/request/?service=CERT-01"
     datasets = {d.model: d for d in registry.backup_datasets()}
     assert datasets["desk.Attachment"].file_fields == ("file",)
     for name in ("desk.ServiceRequest", "desk.RequestMessage", "desk.StatusChange"):
@@ -197,7 +200,7 @@ def test_service_start_url_and_backup_datasets(units, service):
 
 @pytest.mark.django_db
 def test_the_request_form_preselects_the_service_from_the_catalog(client, service):
-    body = client.get("/desk/request/?service=LOAN-01").content.decode()
+    body = client.get("/desk/request/?service=DORM-09").content.decode()
     assert f'<option value="{service.pk}" selected>' in body
 
 
@@ -206,3 +209,13 @@ def test_home_tiles_and_menu_entries(client, home_page):
     body = client.get("/").content.decode()
     assert 'href="/desk/"' in body and 'href="/track/"' in body
     assert "میز خدمت" in body
+
+
+@pytest.mark.django_db
+def test_the_desk_gives_way_to_a_plugin_that_delivers_the_service(units, service, monkeypatch):
+    plugin = registry.get("testplugin")
+    monkeypatch.setattr(
+        plugin, "get_service_start_url", lambda s: "/own-form/" if s.code == "DORM-09" else None
+    )
+    assert registry.get("desk").get_service_start_url(service) is None
+    assert registry.service_start_url(service) == "/own-form/"
