@@ -3,6 +3,7 @@ view that posts an update to a notice's timeline. Registered from ``wagtail_hook
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -224,7 +225,10 @@ class OutageNoticeViewSet(SnippetViewSet):
                 heading=_("The notice"),
             ),
             MultiFieldPanel(
-                [FieldPanel("whole_portal"), FieldPanel("services")],
+                [
+                    FieldPanel("whole_portal"),
+                    FieldPanel("services", widget=forms.CheckboxSelectMultiple),
+                ],
                 heading=_("What is affected"),
             ),
             MultiFieldPanel(

@@ -214,8 +214,12 @@ class OutageNotice(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     # Announcement and urgency
 
+    @property
+    def notice_hours(self) -> int:
+        return conf.maintenance_notice_hours()
+
     def notice_period(self) -> dt.timedelta:
-        return dt.timedelta(hours=conf.maintenance_notice_hours())
+        return dt.timedelta(hours=self.notice_hours)
 
     def announces_new_start(self) -> bool:
         """Whether publishing now announces a start people have not been told about.
