@@ -104,7 +104,7 @@ class RequestPermissionHelper(PermissionHelper):
 class RequestButtonHelper(ButtonHelper):
     def inspect_button(self, pk, classnames_add=None, classnames_exclude=None):
         button = super().inspect_button(pk, classnames_add, classnames_exclude)
-        button["label"] = _("Open")
+        button["label"] = _("Handle")
         return button
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
@@ -385,6 +385,7 @@ class ServiceRequestAdmin(ModelAdmin):
     inspect_view_enabled = True
     list_per_page = 50
     list_display = (
+        "select_column",
         "code_column",
         "subject",
         "name",
@@ -393,7 +394,6 @@ class ServiceRequestAdmin(ModelAdmin):
         "unit",
         "due_column",
         "assigned_to",
-        "select_column",
     )
     list_display_add_buttons = "code_column"
     list_filter = (

@@ -111,3 +111,29 @@ def test_complaint_from_citizen_to_unit_and_back(
     response = other.goto(inspect_url)
     assert response.status == 404
     assert "پاسخ داده شده" not in other.content()
+
+
+def test_meeting_form_shows_officials_hours_and_persian_errors(
+    live_server, home_page, page_factory, screenshot
+):
+    from sitepages.tests.factories import OfficeHoursFactory, OfficialFactory
+
+    units = make_units(home_page)
+    unit = units["health-deputy"]
+    OfficialFactory(page=unit, head=True, name="دکتر کریمی", post="معاون بهداشت")
+    OfficeHoursFactory(page=unit, weekday=5)
+    OfficeHoursFactory(page=unit, weekday=6)
+    page = page_factory(width=390, height=844)
+    page.goto(live_server.url + "/desk/meeting/")
+    assert "دکتر کریمی" in page.locator(".desk-officials").inner_text()
+    assert "۰۷:۳۰" in page.locator(".desk-hours").inner_text()
+    page.fill("#id_name", "سعید عباسی")
+    page.fill("#id_mobile", "0912")
+    page.fill("#id_subject", "گفت‌وگو دربارهٔ پایگاه سلامت")
+    page.click(".desk-form button[type=submit]")
+    page.wait_for_selector(".desk-alert")
+    assert page.locator("#field-mobile .desk-errors").is_visible()
+    assert page.locator("#field-official .desk-errors").is_visible()
+    assert page.locator("#id_subject").input_value() == "گفت‌وگو دربارهٔ پایگاه سلامت"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "desk-meeting-errors-phone")
