@@ -107,7 +107,9 @@ def test_the_same_routes_work_for_the_units_own_staff(client, welfare_staff, wel
     attachment = attach(welfare_request)
     client.force_login(welfare_staff)
     pk = welfare_request.pk
-    assert client.get(f"{BASE}/inspect/{pk}/").status_code == 200
+    inspect = client.get(f"{BASE}/inspect/{pk}/")
+    assert inspect.status_code == 200
+    assert "no-store" in inspect["Cache-Control"] and "private" in inspect["Cache-Control"]
     assert client.get(f"{BASE}/edit/{pk}/").status_code == 200
     assert client.get(f"{BASE}/history/{pk}/").status_code == 200
     download = client.get(f"{BASE}/download/{pk}/{attachment.pk}/")
