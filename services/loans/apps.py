@@ -7,12 +7,23 @@ from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin
 
 
 def _ensure_groups(sender, **kwargs):
-    """After every migrate: this app's permissions exist and the role groups carry them."""
+    """After every migrate: this app's permissions exist and the role groups carry them.
+
+    This receiver may run before django.contrib.auth's own one for this app (the app is
+    listed first), so it creates the permissions itself, on the migration state's models
+    (``apps``): with the global models it would also empty the global ContentType cache,
+    which the test databases' serialized rollback relies on.
+    """
     from django.contrib.auth.management import create_permissions
 
     from .roles import ensure_role_groups
 
-    create_permissions(sender, verbosity=0, using=kwargs.get("using", "default"))
+    create_permissions(
+        sender,
+        verbosity=0,
+        using=kwargs.get("using", "default"),
+        **({"apps": kwargs["apps"]} if kwargs.get("apps") is not None else {}),
+    )
     ensure_role_groups()
 
 
