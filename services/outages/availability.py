@@ -26,9 +26,17 @@ HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
 # The colour of a day on the status page, from calm to strong.
+LEVEL_NO_DATA = "nodata"
 LEVEL_OK = "ok"
 LEVEL_MAINTENANCE = "maintenance"
-LEVELS = (LEVEL_OK, LEVEL_MAINTENANCE, Impact.DEGRADED, Impact.PARTIAL, Impact.MAJOR)
+LEVELS = (
+    LEVEL_NO_DATA,
+    LEVEL_OK,
+    LEVEL_MAINTENANCE,
+    Impact.DEGRADED,
+    Impact.PARTIAL,
+    Impact.MAJOR,
+)
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,15 @@ def last_days(now: dt.datetime, count: int, zone: dt.tzinfo) -> list[dt.date]:
     return [today - dt.timedelta(days=count - 1 - offset) for offset in range(count)]
 
 
+def clip(
+    start: dt.datetime, end: dt.datetime, since: dt.datetime | None
+) -> tuple[dt.datetime, dt.datetime]:
+    """``[start, end)`` without the time before measuring began (may come out empty)."""
+    if since is not None and since > start:
+        start = min(since, end)
+    return start, end
+
+
 def window(now: dt.datetime, days: int, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
     """From the local midnight that starts the last ``days`` days (today included) to now.
 
@@ -196,6 +213,10 @@ class DayBar:
     @property
     def is_ok(self) -> bool:
         return self.level == LEVEL_OK
+
+    @property
+    def has_data(self) -> bool:
+        return self.level != LEVEL_NO_DATA
 
 
 def day_level(segments: Iterable[Segment]) -> str:
@@ -219,8 +240,12 @@ def day_bars(
     *,
     count_maintenance: bool,
     downtime_impacts: frozenset[str],
+    since: dt.datetime | None = None,
 ) -> list[DayBar]:
-    """One bar per day of ``days`` (consecutive, oldest first), coloured by its worst impact."""
+    """One bar per day of ``days`` (consecutive, oldest first), coloured by its worst impact.
+
+    Days that ended before ``since`` (when measuring began) have no data.
+    """
     if not days:
         return []
     first_start = day_bounds(days[0], zone)[0]
@@ -247,6 +272,9 @@ def day_bars(
     for day in days:
         day_segments = by_day[day]
         day_start, day_end = day_bounds(day, zone)
+        if since is not None and day_end <= since and not day_segments:
+            bars.append(DayBar(day=day, level=LEVEL_NO_DATA))
+            continue
         notice_ids = tuple(
             dict.fromkeys(s.notice_id for s in day_segments if s.notice_id is not None)
         )

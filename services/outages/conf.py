@@ -43,3 +43,23 @@ def base_url() -> str:
         settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
     )
     return url.rstrip("/")
+
+
+def measured_since():
+    """``OUTAGES_MEASURED_SINCE``: when the university began announcing every outage here
+    (a date, datetime or ISO text). Unset, it is when the plugin was installed or the
+    start of the earliest notice, whichever is first."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    value = getattr(settings, "OUTAGES_MEASURED_SINCE", None)
+    if not value:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value

@@ -45,7 +45,9 @@ def load_outages(stdout):
     whole_portal = not services
 
     if not OutageNotice.objects.filter(title=OUTAGE_TITLE).exists():
-        start = (now - dt.timedelta(days=33)).replace(hour=7, minute=40, second=0, microsecond=0)
+        start = timezone.localtime(now - dt.timedelta(days=33)).replace(
+            hour=7, minute=40, second=0, microsecond=0
+        )
         notice = OutageNotice(
             kind=NoticeKind.OUTAGE,
             title=OUTAGE_TITLE,
@@ -100,7 +102,9 @@ def load_outages(stdout):
         stdout.write(f"  outage notice: {OUTAGE_TITLE}")
 
     if not OutageNotice.objects.filter(title=MAINTENANCE_TITLE).exists():
-        start = (now + dt.timedelta(days=7)).replace(hour=22, minute=0, second=0, microsecond=0)
+        start = timezone.localtime(now + dt.timedelta(days=7)).replace(
+            hour=22, minute=0, second=0, microsecond=0
+        )
         notice = OutageNotice(
             kind=NoticeKind.MAINTENANCE,
             title=MAINTENANCE_TITLE,

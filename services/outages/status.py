@@ -18,7 +18,8 @@ from cms import jalali
 from sla.models import Service
 
 from . import conf
-from .availability import DayBar, Segment, availability, day_bars, last_days, window
+from .availability import DayBar, Segment, availability, clip, day_bars, last_days, window
+from .caching import cached
 from .enums import IMPACT_SEVERITY, ServiceStatus
 from .models import OutageNotice
 
@@ -53,6 +54,13 @@ class ServiceRow:
         return self.status == ServiceStatus.OPERATIONAL
 
     @property
+    def statement_last_day(self) -> dt.datetime | None:
+        """The last moment the figure covers (the period's end is exclusive)."""
+        if self.statement_end is None:
+            return None
+        return self.statement_end - dt.timedelta(microseconds=1)
+
+    @property
     def target_met(self) -> bool | None:
         if self.availability_statement is None or self.target is None:
             return None
@@ -67,6 +75,7 @@ class StatusBoard:
     active: list[OutageNotice]
     upcoming: list[OutageNotice]
     count_maintenance: bool
+    since: dt.datetime | None = None
 
     @property
     def all_operational(self) -> bool:
@@ -77,6 +86,32 @@ class StatusBoard:
         if self.all_operational:
             return _("All services are operating normally.")
         return _("Some services have problems right now.")
+
+
+def measured_since() -> dt.datetime | None:
+    """Since when availability is known: figures never claim time before it.
+
+    ``OUTAGES_MEASURED_SINCE`` when set; otherwise when the plugin's first migration
+    ran or the earliest published notice started, whichever came first. Cached.
+    """
+
+    def build():
+        configured = conf.measured_since()
+        if configured is not None:
+            return configured
+        from django.db.migrations.recorder import MigrationRecorder
+        from django.db.models import Min
+
+        installed = (
+            MigrationRecorder.Migration.objects.filter(app="outages")
+            .aggregate(first=Min("applied"))
+            .get("first")
+        )
+        earliest = OutageNotice.objects.published().aggregate(first=Min("starts_at"))["first"]
+        candidates = [value for value in (installed, earliest) if value is not None]
+        return min(candidates) if candidates else None
+
+    return cached("measured-since", build)
 
 
 def current_status(notices: list[OutageNotice], now: dt.datetime) -> str:
@@ -103,20 +138,24 @@ def statement_period(service: Service, now: dt.datetime):
 
 
 def build_row(
-    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings
+    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings, since
 ) -> ServiceRow:
     segments: list[Segment] = [s for n in notices for s in segments_by_notice[n.pk]]
     row.status = current_status(notices, now)
     row.active_notices = [notice for notice in notices if notice.is_active_at(now)]
-    row.bars = day_bars(segments, days, zone, **settings)
-    row.availability_short = availability(segments, *window(now, SHORT_DAYS, zone), **settings)
-    row.availability_long = availability(segments, *window(now, DAYS, zone), **settings)
+    row.bars = day_bars(segments, days, zone, since=since, **settings)
+    row.availability_short = availability(
+        segments, *clip(*window(now, SHORT_DAYS, zone), since), **settings
+    )
+    row.availability_long = availability(
+        segments, *clip(*window(now, DAYS, zone), since), **settings
+    )
     if row.service is not None:
         period = statement_period(row.service, now)
         if period:
             row.statement, row.statement_start, row.statement_end = period
             row.availability_statement = availability(
-                segments, row.statement_start, row.statement_end, **settings
+                segments, *clip(row.statement_start, row.statement_end, since), **settings
             )
     return row
 
@@ -146,6 +185,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
     )
     segments_by_notice = {notice.pk: notice.segments(now) for notice in notices}
     days = last_days(now, DAYS, zone)
+    since = measured_since()
 
     rows = [
         build_row(
@@ -156,6 +196,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
             days,
             zone,
             settings,
+            since,
         )
     ]
     for service in services:
@@ -167,7 +208,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
             target=service.availability_target,
         )
         relevant = [notice for notice in notices if notice.affects(service.pk)]
-        rows.append(build_row(row, relevant, segments_by_notice, now, days, zone, settings))
+        rows.append(build_row(row, relevant, segments_by_notice, now, days, zone, settings, since))
 
     active = [notice for notice in notices if notice.is_active_at(now)]
     upcoming = [
@@ -180,15 +221,19 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
         active=sorted(active, key=lambda n: (-IMPACT_SEVERITY.get(n.impact, 0), n.starts_at)),
         upcoming=upcoming,
         count_maintenance=settings["count_maintenance"],
+        since=since,
     )
 
 
 def service_availability(
     service: Service, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
 ) -> tuple[Decimal | None, int]:
-    """Availability of one service over ``[start, end)`` and how many notices counted."""
+    """Availability of one service over ``[start, end)`` and how many notices counted.
+
+    ``None`` when nothing of the period was measured (it ended before measuring began).
+    """
     now = now or timezone.now()
-    end = min(end, now)
+    start, end = clip(start, min(end, now), measured_since())
     if end <= start:
         return None, 0
     notices = list(

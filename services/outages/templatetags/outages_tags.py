@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from cms.templatetags.persian import fa_digits, is_persian
 
-from ..availability import LEVEL_MAINTENANCE, LEVEL_OK
+from ..availability import LEVEL_MAINTENANCE, LEVEL_NO_DATA, LEVEL_OK
 from ..durations import format_duration
 from ..enums import Impact
 
@@ -39,6 +39,8 @@ def duration(value):
 def level_label(level):
     if level == LEVEL_OK:
         return _("No problems")
+    if level == LEVEL_NO_DATA:
+        return _("Not measured yet")
     if level == LEVEL_MAINTENANCE:
         return _("Planned maintenance")
     try:

@@ -20,6 +20,13 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _measured_for_years(settings):
+    """Tests put notices weeks and months in the past; measuring began long before them
+    (the default, "since the plugin was installed", is tested on its own)."""
+    settings.OUTAGES_MEASURED_SINCE = "2020-01-01"
+
+
 @pytest.fixture
 def unit(home_page):
     from .factories import make_unit

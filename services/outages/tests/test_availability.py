@@ -8,9 +8,11 @@ import pytest
 
 from services.outages.availability import (
     LEVEL_MAINTENANCE,
+    LEVEL_NO_DATA,
     LEVEL_OK,
     Segment,
     availability,
+    clip,
     covered,
     day_bars,
     day_bounds,
@@ -266,3 +268,26 @@ def test_day_bounds_follow_tehran_offsets_of_the_time(day, offset):
     start, end = day_bounds(day, TEHRAN)
     assert start.utcoffset() == offset
     assert end - start == dt.timedelta(hours=24)
+
+
+def test_nothing_before_measuring_began_is_claimed():
+    now = tehran(2026, 11, 24, 12, 0)
+    since = tehran(2026, 11, 22, 18, 0)
+    start, end = clip(*window(now, 30, TEHRAN), since)
+    assert (start, end) == (since, now)
+    # 6 hours down out of the 42 measured, not out of 30 days.
+    segments = [outage(tehran(2026, 11, 23, 0), tehran(2026, 11, 23, 6))]
+    assert availability(segments, start, end, **COUNTED) == Decimal("85.71")
+    # A period that ended before measuring began has no figure at all.
+    assert (
+        availability([], *clip(tehran(2021, 3, 21), tehran(2022, 3, 21), since), **COUNTED) is None
+    )
+    bars = day_bars(segments, last_days(now, 5, TEHRAN), TEHRAN, since=since, **COUNTED)
+    assert [bar.level for bar in bars] == [
+        LEVEL_NO_DATA,
+        LEVEL_NO_DATA,
+        LEVEL_OK,
+        "major",
+        LEVEL_OK,
+    ]
+    assert not bars[0].has_data and bars[2].has_data

@@ -210,3 +210,26 @@ def test_availability_goes_to_the_sla_app_through_the_plugin_contract(service):
     assert metric.target == service.availability_target and metric.is_met is False
     assert metric.sample_size == 1
     assert [m for m in registry.sla_metrics("NO-SUCH", now, now) if m.key == "availability"] == []
+
+
+def test_by_default_measuring_begins_with_the_plugin_or_the_earliest_notice(
+    settings, client, home_page, service
+):
+    from django.core.cache import cache
+
+    settings.OUTAGES_MEASURED_SINCE = None
+    cache.clear()
+    now = timezone.now()
+    start = now - dt.timedelta(days=5)
+    OutageNoticeFactory(
+        services=[service], starts_at=start, resolved=True, ended_at=start + dt.timedelta(hours=12)
+    )
+    # Measured from the notice's start (the test database was migrated just now).
+    value, _count = service_availability(service, now - dt.timedelta(days=30), now, now)
+    assert value == Decimal("90.00")
+    # A statement period long gone has no figure, rather than a flattering 100%.
+    old = service_availability(service, now - dt.timedelta(days=400), now - dt.timedelta(days=300))
+    assert old == (None, 0)
+    row = row_of(client.get("/status/").context["board"], "LOAN-01")
+    assert row.bars[0].level == "nodata" and row.bars[-6].level == "major"
+    assert "اندازه‌گیری از" in client.get("/status/").content.decode()
