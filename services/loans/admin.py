@@ -27,7 +27,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
@@ -70,6 +70,11 @@ def private_view(view):
     return wrapped
 
 
+def ltr(text: str) -> str:
+    """Text kept left to right inside a right-to-left line (codes with dashes)."""
+    return f"\u2066{text}\u2069"
+
+
 def _error_text(error) -> str:
     return " ".join(getattr(error, "messages", None) or [str(error)])
 
@@ -100,7 +105,7 @@ class ApplicationPermissionHelper(PermissionHelper):
 class ApplicationButtonHelper(ButtonHelper):
     def inspect_button(self, pk, classnames_add=None, classnames_exclude=None):
         button = super().inspect_button(pk, classnames_add, classnames_exclude)
-        button["label"] = _("Open")
+        button["label"] = pgettext("loan application", "Open")
         return button
 
 
@@ -159,6 +164,20 @@ class ApplicationIndexView(IndexView):
         for role in roles_of(self.request.user):
             mine.update(ROLE_QUEUES.get(role, ()))
         current = self.request.GET.get("stage", "")
+        # A tab keeps the other filters and the search, and starts at the first page.
+        kept = self.request.GET.copy()
+        for name in ("stage", self.PAGE_VAR):
+            kept.pop(name, None)
+
+        def tab_url(stage=""):
+            query = kept.copy()
+            if stage:
+                query["stage"] = stage
+            encoded = query.urlencode()
+            return (
+                f"{self.url_helper.index_url}?{encoded}" if encoded else self.url_helper.index_url
+            )
+
         context["queues"] = [
             {
                 "stage": stage,
@@ -166,11 +185,11 @@ class ApplicationIndexView(IndexView):
                 "count": counts.get(stage, 0),
                 "mine": stage in mine,
                 "current": stage == current,
-                "url": f"{self.url_helper.index_url}?stage={stage}",
+                "url": tab_url(stage),
             }
             for stage, label in LoanStage.choices
         ]
-        context["all_url"] = self.url_helper.index_url
+        context["all_url"] = tab_url()
         context["all_count"] = sum(counts.values())
         context["no_filter"] = not current
         return context
@@ -188,7 +207,7 @@ class ApplicationInspectView(InspectView):
         return super().get(request, *args, **kwargs)
 
     def get_page_subtitle(self):
-        return format_tracking_code(self.instance.tracking_code)
+        return ltr(format_tracking_code(self.instance.tracking_code))
 
     def get_context_data(self, **kwargs):
         obj = self.instance
@@ -245,7 +264,7 @@ class ApplicationHistoryView(InstanceSpecificView):
         return _("History")
 
     def get_page_subtitle(self):
-        return format_tracking_code(self.instance.tracking_code)
+        return ltr(format_tracking_code(self.instance.tracking_code))
 
     def get(self, request, *args, **kwargs):
         ApplicationViewLog.record(self.instance, request.user, ViewAction.HISTORY)
@@ -320,13 +339,12 @@ class LoanApplicationAdmin(ModelAdmin):
         "full_name",
         "national_code_column",
         "loan_type",
-        "term",
-        "faculty",
         "amount_column",
         "stage_column",
         "since_column",
     )
-    list_filter = ("stage", "loan_type", "term", "faculty", "degree")
+    # The stage is chosen with the queue tabs above the list.
+    list_filter = ("loan_type", "term", "faculty", "degree")
     list_select_related = ("loan_type", "term")
     search_fields = ("full_name",)
     list_export = (
@@ -367,13 +385,18 @@ class LoanApplicationAdmin(ModelAdmin):
     # Columns
 
     def code_column(self, obj):
-        return format_html('<span dir="ltr">{}</span>', format_tracking_code(obj.tracking_code))
+        return format_html(
+            '<span dir="ltr" class="loans-nowrap">{}</span>',
+            format_tracking_code(obj.tracking_code),
+        )
 
     code_column.short_description = gettext_lazy("Tracking code")
     code_column.admin_order_field = "tracking_code"
 
     def national_code_column(self, obj):
-        return format_html('<span dir="ltr">{}</span>', obj.masked_national_code)
+        return format_html(
+            '<span dir="ltr" class="loans-nowrap">{}</span>', obj.masked_national_code
+        )
 
     national_code_column.short_description = gettext_lazy("National code")
 
@@ -836,7 +859,7 @@ class LoanTypeAdmin(ModelAdmin):
         upcoming = obj.next_window(day)
         if upcoming:
             return _("Opens on %(day)s") % {"day": jdate(upcoming.opens_on, "short")}
-        return _("Closed")
+        return pgettext("application window", "Closed")
 
     windows_column.short_description = gettext_lazy("Application window")
 
