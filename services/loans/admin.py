@@ -199,6 +199,8 @@ class ApplicationInspectView(InspectView):
     """The work screen: the application in full, its documents, its timeline, and the
     moves the user's roles may make now."""
 
+    page_title = gettext_lazy("Loan application")
+
     def dispatch(self, request, *args, **kwargs):
         return no_store(never_cache(super().dispatch)(request, *args, **kwargs))
 
@@ -549,6 +551,8 @@ class BatchPermissionHelper(PermissionHelper):
 
 
 class BatchInspectView(InspectView):
+    page_title = gettext_lazy("Fund batch")
+
     def dispatch(self, request, *args, **kwargs):
         return no_store(super().dispatch(request, *args, **kwargs))
 
@@ -721,6 +725,8 @@ class AnswerPermissionHelper(PermissionHelper):
 class AnswerInspectView(InspectView):
     """The preview: every row with what applying will do, or its error."""
 
+    page_title = gettext_lazy("Preview of the fund's answer")
+
     def dispatch(self, request, *args, **kwargs):
         return no_store(never_cache(super().dispatch)(request, *args, **kwargs))
 
@@ -729,13 +735,27 @@ class AnswerInspectView(InspectView):
         context = {
             "answer": answer,
             "counts": answer.counts(),
-            "rows": answer.rows,
+            "rows": [{**row, "date_display": _jalali_iso(row.get("date"))} for row in answer.rows],
             "can_apply": not answer.is_applied and _is_fund_liaison(self.request.user),
             "apply_url": self.url_helper.get_action_url("apply", answer.pk),
             "application_url_name": "loans_applications_modeladmin_inspect",
         }
         context.update(kwargs)
         return super().get_context_data(**context)
+
+
+def _jalali_iso(value) -> str:
+    """An ISO date of the preview as staff read dates: Jalali."""
+    import datetime as dt
+
+    from cms.templatetags.persian import jdate
+
+    if not value:
+        return ""
+    try:
+        return jdate(dt.date.fromisoformat(value), "short")
+    except ValueError:
+        return value
 
 
 class FundAnswerImportAdmin(ModelAdmin):

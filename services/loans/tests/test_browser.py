@@ -121,3 +121,44 @@ def test_the_application_form_fits_a_phone(
     page.goto(live_server.url + "/loans/apply/tuition/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "loans-apply-phone")
+
+
+def test_the_fund_liaison_previews_an_answer_file_and_reads_the_reports(
+    live_server, page_factory, screenshot
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from services.loans import fund, workflow
+    from services.loans.roles import roles_of
+
+    from .factories import LoanApplicationFactory
+
+    LoanApplicationFactory(document_issued=True, document_number="7101")
+    LoanApplicationFactory(document_issued=True, document_number="7102")
+    LoanApplicationFactory(returned=True)
+    liaison = make_staff(Role.FUND_LIAISON, username="liaison")
+    workflow.create_batch(user=liaison, roles=roles_of(liaison))
+    answer = fund.preview_answer(
+        SimpleUploadedFile(
+            "پاسخ صندوق.csv",
+            "شماره سند,نتیجه,تاریخ,شماره مرجع\n7101,تایید,1404/09/01,\n7102,واریز,1404/09/03,\n".encode(),
+        ),
+        user=liaison,
+    )
+    client = Client()
+    client.force_login(liaison)
+    page = page_factory()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/admin/loans/answers/inspect/{answer.pk}/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator(".loans-admin-preview tr.is-error").count() == 1
+    assert page.locator(".loans-admin-preview tr.is-change").count() == 1
+    screenshot(page, "loans-admin-answer-preview")
+    page.get_by_role("button", name="اعمال ۱ سطر").click()
+    page.wait_for_load_state()
+    assert LoanApplication.objects.get(document_number="7101").stage == S.CONFIRMED
+    page.goto(f"{live_server.url}/admin/loans/reports/")
+    assert page.get_by_role("heading", name="گزارش‌های وام دانشجویی").is_visible()
+    screenshot(page, "loans-admin-reports")
