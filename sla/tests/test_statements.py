@@ -25,6 +25,7 @@ EXPIRY = dt.date(2022, 3, 20)  # 1400/12/29
         (EXPIRY + dt.timedelta(days=400), ValidityState.EXPIRED),
     ],
 )
+@pytest.mark.django_db  # a new Page looks its content type up
 def test_validity_states_around_the_expiry_date(today, state):
     statement = SLAStatementPage(title="x", valid_until=EXPIRY)
     assert statement.validity_state(today) == state
