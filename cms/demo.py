@@ -4,8 +4,29 @@ Every function is idempotent: it finds what exists by a stable key (slug, name) 
 only creates what is missing, so ``load_demo`` can run again and duplicate nothing.
 """
 
+import os
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+
+# The demo accounts' password on a development machine (DEBUG on) when DEMO_PASSWORD is
+# not set. Demo only: never used with DEBUG off.
+DEMO_PASSWORD_DEFAULT = "demo-only-Arak-1403"  # noqa: S105
+
+
+def demo_password():
+    """DEMO_PASSWORD, or the fixed demo-only one when DEBUG is on; None otherwise."""
+    return os.environ.get("DEMO_PASSWORD") or (DEMO_PASSWORD_DEFAULT if settings.DEBUG else None)
+
+
+def set_demo_password(user):
+    """Give a demo staff account the demo password, or no usable one outside development."""
+    password = demo_password()
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
 
 
 def ensure_locales():

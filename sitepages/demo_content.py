@@ -5,10 +5,8 @@ missing; groups, users and settings likewise. ``load_demo`` may run any number o
 """
 
 import datetime as dt
-import os
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -26,7 +24,13 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
-from cms.demo import demo_loader, ensure_home_page, ensure_locales, ensure_translation
+from cms.demo import (
+    demo_loader,
+    demo_password,
+    ensure_home_page,
+    ensure_locales,
+    ensure_translation,
+)
 
 from .demo_units import UNITS
 from .models import (
@@ -44,9 +48,6 @@ from .models import (
 from .models.news import tehran_today
 
 UNIVERSITY = "دانشگاه علوم پزشکی اراک"
-# The demo accounts' password on a development machine (DEBUG on) when DEMO_PASSWORD is
-# not set. Demo only: elsewhere a random password is made and printed once.
-DEMO_PASSWORD_DEFAULT = "demo-only-Arak-1403"  # noqa: S105
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 WORKFLOW_NAME = "Moderators approval"
@@ -429,9 +430,7 @@ def ensure_groups_and_users(stdout):
     task.groups.add(groups[MODERATORS])
     WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
 
-    password = os.environ.get("DEMO_PASSWORD") or (
-        DEMO_PASSWORD_DEFAULT if settings.DEBUG else secrets.token_urlsafe(12)
-    )
+    password = demo_password() or secrets.token_urlsafe(12)
     user_model = get_user_model()
     for username, group_name, first, last in [
         ("demo-editor", EDITORS, "مریم", "ویراستار"),

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo import demo_loader
+from cms.demo import demo_loader, set_demo_password
 
 from .enums import Actor, MeetingStatus, MessageKind, RequestChannel, RequestStatus, StaffRole
 from .models import (
@@ -266,8 +266,7 @@ def load_staff(stdout):
             defaults={"first_name": first, "last_name": last, "email": f"{username}@example.ac.ir"},
         )
         if created:
-            # Demo staff cannot log in until an administrator sets a password.
-            user.set_unusable_password()
+            set_demo_password(user)
             user.save()
         DeskStaff.objects.get_or_create(user=user, unit=unit, defaults={"role": role})
         users[slug] = user

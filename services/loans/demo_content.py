@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo import demo_loader
+from cms.demo import demo_loader, set_demo_password
 
 from . import workflow
 from .enums import Degree, Faculty, LoanStage, Role, TermHalf
@@ -249,9 +249,8 @@ def ensure_staff():
     for username, first, last, role in STAFF:
         user = User.objects.filter(username=username).first()
         if user is None:
-            # No password: an administrator sets one before the account is used.
             user = User(username=username, first_name=first, last_name=last, is_staff=True)
-            user.set_unusable_password()
+            set_demo_password(user)
             user.save()
         user.groups.add(groups[role])
         staff[role] = User.objects.get(pk=user.pk)
