@@ -54,6 +54,47 @@ def _restore_migrated_data(request):
     request.getfixturevalue("transactional_db")
 
 
+def _used_transactional_db(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test the database is flushed: put back what migrations
+    created (Wagtail's root page, locales, collections, content types) at once, so the
+    next test finds the database as every other test does, whatever order the tests
+    run in (pytest-xdist sends files to workers in any order)."""
+    yield
+    if not _SERIALIZED_CONTENTS or not _used_transactional_db(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _restore_if_flushed()
+
+
+def _restore_if_flushed():
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+    from wagtail.models import Page
+
+    for alias, contents in _SERIALIZED_CONTENTS.items():
+        if Page.objects.using(alias).filter(depth=1).exists():
+            continue
+        # A flush that ran post_migrate re-created content types, permissions and the
+        # groups apps make there, with other ids: clear them, then load the copy.
+        call_command(
+            "flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0
+        )
+        connections[alias].creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to the real data folder."""
