@@ -315,3 +315,19 @@ def test_welfare_staff_add_a_loan_type_with_a_window_in_jalali_dates(client, exp
 
     client.force_login(make_staff(Role.FINANCIAL_OFFICER, username="officer2"))
     assert_refused(client.get(url))
+
+
+def test_welfare_staff_list_loan_types_and_terms_with_jalali_windows(client, expert, loan_type):
+    client.force_login(expert)
+    types = client.get("/admin/loans/types/")
+    assert types.status_code == 200
+    body = types.content.decode()
+    assert "وام شهریه" in body and "باز تا" in body
+    terms = client.get("/admin/loans/terms/")
+    assert terms.status_code == 200 and "نیم‌سال اول ۱۴۰۴–۱۴۰۵" in terms.content.decode()
+    edit = client.get(f"/admin/loans/types/edit/{loan_type.pk}/")
+    assert edit.status_code == 200
+    window = loan_type.windows.get()
+    from cms.jalali import format_date
+
+    assert format_date(window.opens_on, "short") in edit.content.decode()
