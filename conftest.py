@@ -78,20 +78,32 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def _restore_if_flushed():
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connections
     from wagtail.models import Page
 
     for alias, contents in _SERIALIZED_CONTENTS.items():
         if Page.objects.using(alias).filter(depth=1).exists():
             continue
+        connection = connections[alias]
         # A flush that ran post_migrate re-created content types, permissions and the
         # groups apps make there, with other ids: clear them, then load the copy.
         call_command(
-            "flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0
+            "flush",
+            database=alias,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
         )
-        connections[alias].creation.deserialize_db_from_string(contents)
+        connection.creation.deserialize_db_from_string(contents)
+        # The copy came with its primary keys: move sequences past them (PostgreSQL).
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
         ContentType.objects.clear_cache()
 
 

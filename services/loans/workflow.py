@@ -287,7 +287,10 @@ def move(
             locked.resubmissions += 1
         # The history records who moved it and why.
         locked._history_user = user
-        locked._change_reason = f"{change.from_stage} → {target}" + (f": {note}" if note else "")
+        reason = f"{change.from_stage} → {target}" + (f": {note}" if note else "")
+        # simple-history keeps the reason in 100 characters (PostgreSQL enforces it);
+        # the whole note is on the stage change and on the application itself.
+        locked._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"
         try:
             with transaction.atomic():
                 locked.save()
