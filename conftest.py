@@ -69,7 +69,8 @@ def pytest_runtest_teardown(item, nextitem):
     next test finds the database as every other test does, whatever order the tests
     run in (pytest-xdist sends files to workers in any order)."""
     yield
-    if not _SERIALIZED_CONTENTS or not _used_transactional_db(item):
+    # After the last test the test databases are gone already: nothing to restore.
+    if nextitem is None or not _SERIALIZED_CONTENTS or not _used_transactional_db(item):
         return
     from pytest_django.plugin import blocking_manager_key
 
