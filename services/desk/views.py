@@ -8,10 +8,6 @@ are never cached (``Cache-Control: no-store, private``).
 
 from __future__ import annotations
 
-import functools
-import hmac
-import time
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -20,10 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.ratelimit import hit, too_many_requests
+from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
 
 from . import conf, workflow
@@ -44,16 +40,7 @@ SUBMITTED_KEY = "desk_submitted"
 TRACKING_KEY = "desk_tracking"
 
 
-def private(view):
-    """Personal data: never stored by the browser or a proxy."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
-        return response
-
-    return wrapped
+tracking = TrackingSession(TRACKING_KEY, conf.tracking_session_age)
 
 
 def language_of(request) -> str:
@@ -198,33 +185,11 @@ def done(request):
 # Follow-up: the tracking session
 
 
-def open_tracking_session(request, service_request):
-    # A new session key once the request is opened: a session id planted before
-    # (session fixation) does not gain access to it.
-    request.session.cycle_key()
-    request.session[TRACKING_KEY] = {"id": service_request.pk, "seen": int(time.time())}
-
-
-def tracked_request(request) -> ServiceRequest | None:
-    data = request.session.get(TRACKING_KEY)
-    if not data:
-        return None
-    if time.time() - data.get("seen", 0) > conf.tracking_session_age():
-        request.session.pop(TRACKING_KEY, None)
-        return None
-    data["seen"] = int(time.time())
-    request.session[TRACKING_KEY] = data
-    return ServiceRequest.objects.with_related().filter(pk=data["id"]).first()
-
-
 def find_request(code: str, mobile: str) -> ServiceRequest | None:
     """The request with this code and mobile; a wrong one of the two is the same miss."""
     candidate = ServiceRequest.objects.filter(tracking_code=code).first()
-    stored = candidate.mobile if candidate else "00000000000"
-    # Compared in constant time, and compared even when there is no such code.
-    if hmac.compare_digest(stored.encode(), (mobile or "").encode()) and candidate:
-        return candidate
-    return None
+    stored = candidate.mobile if candidate else None
+    return candidate if second_factor_matches(stored, mobile, "00000000000") else None
 
 
 @private
@@ -237,7 +202,7 @@ def track_lookup(request):
         if form.is_valid():
             service_request = find_request(form.cleaned_data["code"], form.cleaned_data["mobile"])
             if service_request is not None:
-                open_tracking_session(request, service_request)
+                tracking.open(request, service_request)
                 return redirect("desk_track:detail")
             form.add_error(
                 None,
@@ -251,17 +216,9 @@ def track_lookup(request):
     return render(request, "desk/track_lookup.html", {"form": form})
 
 
-def _require_tracked(view):
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        service_request = tracked_request(request)
-        if service_request is None:
-            if request.method == "POST" or "attachment_id" in kwargs:
-                raise PermissionDenied
-            return redirect("desk_track:lookup")
-        return view(request, service_request, *args, **kwargs)
-
-    return private(wrapped)
+_require_tracked = tracking.required(
+    ServiceRequest.objects.with_related, "desk_track:lookup", deny_kwargs=("attachment_id",)
+)
 
 
 def _detail_context(service_request, **forms):

@@ -37,6 +37,7 @@ from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificVie
 
 from cms.text import normalize_identifier, normalize_search_query
 from cms.tracking import format_tracking_code
+from cms.tracking_session import NO_STORE
 from cms.uploads import attachment_response
 
 from . import fund, metrics, workflow
@@ -51,8 +52,6 @@ from .models import (
     LoanType,
 )
 from .roles import is_loans_staff, roles_of
-
-NO_STORE = "no-store, no-cache, must-revalidate, max-age=0, private"
 
 
 def no_store(response):

@@ -8,10 +8,6 @@ number, or take them in, are never cached (``Cache-Control: no-store, private``)
 
 from __future__ import annotations
 
-import functools
-import hmac
-import time
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -20,10 +16,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.ratelimit import hit, too_many_requests
+from cms.tracking_session import TrackingSession, private, second_factor_matches
 
 from . import conf, workflow
 from .enums import LoanStage
@@ -33,19 +29,9 @@ from .models.catalog import today
 
 SUBMITTED_KEY = "loans_submitted"
 TRACKING_KEY = "loans_tracking"
-NO_STORE = "no-store, no-cache, must-revalidate, max-age=0, private"
 
 
-def private(view):
-    """Personal data: never stored by the browser or a proxy."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["Cache-Control"] = NO_STORE
-        return response
-
-    return wrapped
+tracking = TrackingSession(TRACKING_KEY, conf.tracking_session_age)
 
 
 def language_of(request) -> str:
@@ -121,32 +107,12 @@ def done(request):
 # The tracker
 
 
-def open_tracking_session(request, application):
-    # A new session key once the application is opened: a session id planted before
-    # (session fixation) does not gain access to it.
-    request.session.cycle_key()
-    request.session[TRACKING_KEY] = {"id": application.pk, "seen": int(time.time())}
-
-
-def tracked_application(request) -> LoanApplication | None:
-    data = request.session.get(TRACKING_KEY)
-    if not data:
-        return None
-    if time.time() - data.get("seen", 0) > conf.tracking_session_age():
-        request.session.pop(TRACKING_KEY, None)
-        return None
-    data["seen"] = int(time.time())
-    request.session[TRACKING_KEY] = data
-    return LoanApplication.objects.with_related().filter(pk=data["id"]).first()
-
-
 def find_application(code: str, national_code: str) -> LoanApplication | None:
     """The application with this code and national code; a wrong one of the two is the
     same miss, and both are compared whether the code exists or not."""
     candidate = LoanApplication.objects.filter(tracking_code=code).first() if code else None
-    stored = candidate.national_code if candidate else "0000000000"
-    matches = hmac.compare_digest(stored.encode(), (national_code or "").encode())
-    return candidate if matches and candidate else None
+    stored = candidate.national_code if candidate else None
+    return candidate if second_factor_matches(stored, national_code, "0000000000") else None
 
 
 def miss_message() -> str:
@@ -169,7 +135,7 @@ def track_lookup(request):
                     form.cleaned_data["code"], form.cleaned_data["national_code"]
                 )
             if application is not None:
-                open_tracking_session(request, application)
+                tracking.open(request, application)
                 return redirect("loans:track_detail")
             form.add_error(None, miss_message())
     else:
@@ -177,17 +143,7 @@ def track_lookup(request):
     return render(request, "loans/track_lookup.html", {"form": form})
 
 
-def _require_tracked(view):
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        application = tracked_application(request)
-        if application is None:
-            if request.method == "POST":
-                raise PermissionDenied
-            return redirect("loans:track")
-        return view(request, application, *args, **kwargs)
-
-    return private(wrapped)
+_require_tracked = tracking.required(LoanApplication.objects.with_related, "loans:track")
 
 
 def _detail_context(application, **forms):
