@@ -120,6 +120,18 @@ def _restore_if_flushed():
 
 
 @pytest.fixture(autouse=True)
+def _persian_by_default():
+    """Every test starts in the site's first language: a request to an /en/ page leaves
+    English active in the thread, which would leak into whatever test runs next."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to the real data folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
