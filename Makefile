@@ -6,7 +6,12 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 # Two workers: this machine (and CI's) has two cores. Files are kept whole per worker.
+# The unit run leaves the browser tests out (pyproject.toml's addopts: -m "not browser").
 PYTEST_ARGS ?= -n 2 --dist loadfile
+# The browser tests run apart, in one process, with their own settings and database
+# (cms/settings/e2e.py): a SQLite file under test-artifacts/e2e/, or <name>_e2e on
+# PostgreSQL when DATABASE_URL is set.
+BROWSER_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -35,7 +40,7 @@ run: install
 	@echo "The portal: http://$(HOST):$(PORT)/   the admin: http://$(HOST):$(PORT)/admin/"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test lint check pytest
+test: install-test lint check pytest browser
 
 lint: install-test
 	$(VENV)/bin/ruff check .
@@ -47,6 +52,9 @@ check: install-test
 
 pytest: install-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+browser: install-test
+	$(VENV)/bin/pytest -m browser --ds=cms.settings.e2e $(BROWSER_ARGS)
 
 # Regenerate the Persian catalogue after changing translatable strings.
 messages: install-test

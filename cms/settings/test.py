@@ -13,3 +13,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = DATA_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private"
+
+# Static files come from the apps' and the project's static folders, as with DEBUG on
+# (WhiteNoise's own defaults then): the tests never need `collectstatic`, and WhiteNoise
+# does not warn at every new request handler that STATIC_ROOT does not exist.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_migrate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,24 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin
 
 
-def _ensure_groups(sender, **kwargs):
+def _ensure_groups(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
     """After every migrate: this app's permissions exist and the role groups carry them.
 
-    This receiver may run before django.contrib.auth's own one for this app (the app is
-    listed first), so it creates the permissions itself, on the migration state's models
-    (``apps``): with the global models it would also empty the global ContentType cache,
-    which the test databases' serialized rollback relies on.
+    Django creates an app's permissions in django.contrib.auth's own post_migrate
+    receiver, which runs after this one (this app is listed before auth), so this one
+    creates them first, with the same arguments Django gives its own.
     """
     from django.contrib.auth.management import create_permissions
 
     from .roles import ensure_role_groups
 
-    create_permissions(
-        sender,
-        verbosity=0,
-        using=kwargs.get("using", "default"),
-        **({"apps": kwargs["apps"]} if kwargs.get("apps") is not None else {}),
-    )
+    create_permissions(sender, verbosity=0, using=using, apps=apps)
     ensure_role_groups()
 
 

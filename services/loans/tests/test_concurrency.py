@@ -32,7 +32,6 @@ def database_for_threads():
     real database (the write lock is taken when a transaction starts and the others
     wait for it). On PostgreSQL each thread connects to the test database itself.
     """
-    _restore_cached_content_types()
     default = connections["default"]
     if default.vendor != "sqlite":
         yield None
@@ -43,24 +42,6 @@ def database_for_threads():
     default.connection.backup(target)
     target.close()
     yield {**default.settings_dict, "NAME": path}
-
-
-def _restore_cached_content_types():
-    """A test database flushed by an earlier transactional test has lost its content
-    types, while this process still caches them by id; saving an application writes
-    Wagtail reference-index rows that point to them. Put the cached ones back."""
-    from django.contrib.contenttypes.models import ContentType
-
-    cached = {ct.pk: ct for ct in ContentType.objects._cache.get("default", {}).values()}
-    present = set(ContentType.objects.filter(pk__in=cached).values_list("pk", flat=True))
-    ContentType.objects.bulk_create(
-        [
-            ContentType(pk=pk, app_label=ct.app_label, model=ct.model)
-            for pk, ct in cached.items()
-            if pk not in present
-        ],
-        ignore_conflicts=True,
-    )
 
 
 def in_thread(settings, function, *args, barrier=None):

@@ -1,0 +1,29 @@
+"""Settings of the browser-test run (``make browser``), apart from the unit run.
+
+The browser tests (``@pytest.mark.browser``) drive a real Chromium against a live
+server thread. They get their own database, created and migrated once by pytest-django
+at the start of their run: a real SQLite file (not the unit run's in-memory database,
+which threads share badly), or ``<name>_e2e`` on PostgreSQL. Each browser test is a
+transactional test with ``serialized_rollback=True``: Django flushes the database after
+it and loads back what migrations created (Wagtail's root page, locales, collections,
+content types, groups) before the next one, as its documentation describes.
+"""
+
+import os
+from pathlib import Path
+
+from .test import *  # noqa: F403
+from .test import BASE_DIR, DATABASES
+
+PORTAL_E2E = True
+
+E2E_DIR = Path(os.environ.get("E2E_DIR", BASE_DIR / "test-artifacts" / "e2e")).resolve()
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    E2E_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(E2E_DIR / "portal-e2e.sqlite3")}
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_e2e"}
+    # The live server's request threads open their own connections: none outlives its
+    # request, so nothing holds the database when the run drops it.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
