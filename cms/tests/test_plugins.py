@@ -1,17 +1,10 @@
 """The plugin contract, proven with the test-only plugin cms.tests.testplugin."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.apps import apps
 from django.utils import timezone
 
 from cms.plugins import registry
-
-BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def test_plugins_are_discovered_from_installed_apps():
@@ -42,11 +35,17 @@ def test_home_tile_menu_entry_and_banner_show_on_pages(client, home_page):
     assert "اطلاعیهٔ آزمایشی" in client.get("/missing/").content.decode()
 
 
-def test_sla_metrics_come_from_plugins():
+@pytest.mark.django_db
+def test_sla_metrics_come_from_plugins(caplog):
     now = timezone.now()
-    metrics = registry.sla_metrics("TEST-1", now - timezone.timedelta(days=30), now)
-    assert [(m.key, m.value, m.is_met) for m in metrics] == [("answered_in_time", 97.5, True)]
-    assert registry.sla_metrics("OTHER", now, now) == []
+    start = now - timezone.timedelta(days=30)
+    metrics = registry.sla_metrics("TEST-1", start, now)
+    assert ("answered_in_time", 97.5, True) in [(m.key, m.value, m.is_met) for m in metrics]
+    # The other plugins measure from their own data: none for a service they never saw.
+    unknown = registry.sla_metrics("OTHER", start, now)
+    assert unknown and all(metric.value is None for metric in unknown)
+    # Every plugin answered; none was skipped for failing.
+    assert "failed in get_sla_metrics" not in caplog.text
 
 
 def test_service_start_url_comes_from_the_plugin_that_delivers_it():
@@ -81,51 +80,6 @@ def test_a_failing_plugin_is_skipped_not_fatal(client, home_page, monkeypatch, c
     assert response.status_code == 200
     assert "اطلاعیهٔ آزمایشی" not in response.content.decode()
     assert "Plugin testplugin failed in get_banners" in caplog.text
-
-
-SWITCHED_OFF_SCRIPT = """
-import django
-from django.apps import apps
-from django.core.management import call_command
-from django.test import Client
-from django.test.utils import setup_test_environment
-
-django.setup()
-setup_test_environment()
-assert not apps.is_installed("cms.tests.testplugin"), "plugin still installed"
-call_command("migrate", verbosity=0, interactive=False)
-call_command("check")
-call_command("load_demo", verbosity=0)
-client = Client()
-home = client.get("/")
-assert home.status_code == 200, home.status_code
-body = home.content.decode()
-assert 'lang="fa"' in body and "کاشی آزمایشی" not in body and "اطلاعیهٔ آزمایشی" not in body
-assert client.get("/testplugin/").status_code == 404
-assert client.get("/en/").status_code == 200
-print("SWITCHED-OFF-OK")
-"""
-
-
-def test_site_boots_migrates_and_renders_with_the_plugin_switched_off(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "PORTAL_DISABLED_PLUGINS": "cms.tests.testplugin",
-        # A folder that does not exist yet, as in a fresh clone.
-        "DATA_DIR": str(tmp_path / "fresh" / "data"),
-    }
-    env.pop("DATABASE_URL", None)  # a fresh SQLite file, whatever the suite runs on
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(
-        [sys.executable, "-c", SWITCHED_OFF_SCRIPT],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert "SWITCHED-OFF-OK" in result.stdout, result.stderr[-3000:]
 
 
 @pytest.mark.django_db
