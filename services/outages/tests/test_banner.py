@@ -10,6 +10,7 @@ from cms.plugins import registry
 from services.outages import conf
 from services.outages.banners import banners
 from services.outages.enums import NoticeState
+from services.outages.models import OutageNotice
 from services.outages.timeline import post_update
 
 from .factories import OutageNoticeFactory
@@ -50,10 +51,23 @@ def test_maintenance_within_48_hours_is_a_calm_banner():
     OutageNoticeFactory(maintenance=True, starts_at=timezone.now() + dt.timedelta(days=5))
     (banner,) = banners()
     assert banner.key == f"outage-{soon.pk}-upcoming" and banner.level == "info"
-    assert banner.message.startswith("نگه‌داری فوری: به‌روزرسانی") or banner.message.startswith(
-        "نگه‌داری برنامه‌ریزی‌شده: به‌روزرسانی"
-    )
+    # Published now, 30 hours before it starts: less than the 48 hours of notice promised.
+    assert soon.is_urgent
+    assert banner.message.startswith("نگه‌داری فوری: به‌روزرسانی")
     assert " تا " in banner.message
+
+
+def test_maintenance_announced_in_time_is_planned_in_its_banner():
+    notice = OutageNoticeFactory(
+        maintenance=True, starts_at=timezone.now() + dt.timedelta(hours=30), title="به‌روزرسانی"
+    )
+    # Announced five days before it starts, well within the notice period.
+    OutageNotice.objects.filter(pk=notice.pk).update(
+        announced_at=timezone.now() - dt.timedelta(days=4), is_urgent=False
+    )
+    (banner,) = banners()
+    assert banner.message.startswith("نگه‌داری برنامه‌ریزی‌شده: به‌روزرسانی")
+    assert "فوری" not in banner.message
 
 
 def test_maintenance_in_progress_shows_until_completed():
