@@ -21,8 +21,6 @@ PRODUCTION_ENV = {
 def manage(*args, env_extra=None, drop=()):
     env = {**os.environ, **(env_extra or {})}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    # Set by the browser tests' fixture for Playwright; never in a deployment.
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     for name in drop:
         env.pop(name, None)
     return subprocess.run(
