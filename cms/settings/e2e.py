@@ -23,7 +23,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     E2E_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(E2E_DIR / "portal-e2e.sqlite3")}
 else:
-    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_e2e"}
+    DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}_e2e"}
     # The live server's request threads open their own connections: none outlives its
     # request, so nothing holds the database when the run drops it.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
