@@ -131,9 +131,9 @@ def core_only(tmp_path_factory):
 
 
 def test_the_registry_knows_the_plugins_to_switch_off():
-    labels = {plugin["label"] for plugin in PLUGINS}
-    assert {"desk", "loans", "outages", "testplugin"} <= labels
-    assert all(plugin["prefixes"] for plugin in PLUGINS)
+    by_label = {plugin["label"]: plugin for plugin in PLUGINS}
+    assert {"desk", "loans", "outages", "testplugin"} <= set(by_label)
+    assert by_label["desk"]["prefixes"] == ["desk", "track"]
 
 
 def test_site_works_with_every_plugin_switched_off(core_only):
