@@ -35,6 +35,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler, Per
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView
 
+from cms.backoffice.exports import csv_safe
 from cms.text import normalize_identifier, normalize_search_query
 from cms.tracking import format_tracking_code
 from cms.tracking_session import NO_STORE
@@ -145,7 +146,7 @@ class ApplicationIndexView(IndexView):
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(
             {
-                field: fund.csv_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                field: csv_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
                 for field, value in row_dict.items()
             }
         )
