@@ -142,7 +142,7 @@ def test_search_and_filters_stay_inside_the_fence(
     assert "درخواست وام ضروری" in body
     body = client.get(f"{BASE}/", {"unit__id__exact": it_request.unit_id}).content.decode()
     assert "مشکل رایانامه" not in body
-    body = client.get(f"{BASE}/", {"status": "new"}).content.decode()
+    body = client.get(f"{BASE}/", {"status__exact": "new"}).content.decode()
     assert "درخواست وام ضروری" in body and "مشکل رایانامه" not in body
 
 
