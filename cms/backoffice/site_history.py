@@ -42,7 +42,7 @@ class FencedLogEntriesView(LogEntriesView):
         self.log_models = list(log_action_registry.get_log_entry_models())
         for log_model_index, log_model in enumerate(self.log_models):
             entries = log_model.objects.viewable_by_user(self.request.user)
-            if hasattr(log_model, "object_id"):
+            if any(field.name == "object_id" for field in log_model._meta.get_fields()):
                 entries = fence_log_entries(entries, self.request.user)
             sub_queryset = entries.values("pk", "timestamp").annotate(
                 log_model_index=Value(log_model_index, output_field=IntegerField())
