@@ -62,3 +62,19 @@ def test_labels_carry_no_personal_data_even_for_superusers(client, requests_of_t
     body = _body(client.get(REPORT, {"export": "csv"}))
     assert f"#{theirs.pk}" in body
     assert SECRET not in body and "رضا محمدی" not in body
+
+
+def test_a_migration_gives_older_entries_neutral_labels(requests_of_two_units):
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import ModelLogEntry
+
+    _units, theirs, _ours = requests_of_two_units
+    # An entry written before the fence, labelled with the code and the subject.
+    ModelLogEntry.objects.filter(object_id=str(theirs.pk)).update(label=str(theirs))
+    assert SECRET in ModelLogEntry.objects.get(object_id=str(theirs.pk)).label
+    migration = import_module("services.desk.migrations.0003_neutral_log_labels")
+    migration.neutral_labels(apps, None)
+    label = ModelLogEntry.objects.get(object_id=str(theirs.pk)).label
+    assert label.endswith(f"#{theirs.pk}") and SECRET not in label

@@ -7,7 +7,8 @@ from django import forms
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup
 
 from cms.backoffice.fence import Fence
@@ -26,6 +27,16 @@ class DeskStaffPermissionHelper(FencedPermissionHelper):
         return self.user_has_action_permission(user, "delete") and self.fence.can_see(user, obj)
 
 
+class DeskStaffForm(WagtailAdminModelForm):
+    """A non-superuser adds members only to their own units (never themselves to another)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not for_user.is_superuser:
+            units = self.fields["unit"].queryset
+            self.fields["unit"].queryset = units.filter(pk__in=DESK_FENCE.units(for_user))
+
+
 class DeskStaffAdmin(FencedModelAdmin):
     model = DeskStaff
     menu_label = gettext_lazy("Staff of the units")
@@ -40,11 +51,14 @@ class DeskStaffAdmin(FencedModelAdmin):
     list_filter = ("role", ("unit", RelatedOnlyFieldListFilter))
     search_fields = ("user__username", "user__first_name", "user__last_name", "unit__title")
     list_select_related = ("user", "unit")
-    panels = [
-        FieldPanel("user", widget=forms.Select),
-        FieldPanel("unit", widget=forms.Select),
-        FieldPanel("role"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user", widget=forms.Select),
+            FieldPanel("unit", widget=forms.Select),
+            FieldPanel("role"),
+        ],
+        base_form_class=DeskStaffForm,
+    )
 
 
 class AuditorFence(Fence):

@@ -312,7 +312,3 @@ class ApplicationViewLog(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.application_id}"
-
-    @classmethod
-    def record(cls, application, user, action):
-        return cls.objects.create(application=application, user=user, action=action)
