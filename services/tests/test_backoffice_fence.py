@@ -108,7 +108,7 @@ def loans_case(home_page):
         ],
         post_routes=[f"{base}/move/{pk}/{LoanStage.UNDER_REVIEW}/", f"{base}/edit/{pk}/"],
         oracles=[
-            {"history__history_user__password__startswith": "pbkdf2"},
+            {"view_logs__user__password__startswith": "pbkdf2"},
             {"stage_changes__user__password__startswith": "pbkdf2"},
         ],
         malformed=[{"stage": "bogus"}, {"loan_type__id__exact": "abc"}, {"faculty__exact": "x"}],
