@@ -60,7 +60,7 @@ def check_common(
         if len(query.getlist(name)) > 1:
             raise bad_value(name)
     order = query.get(order_var)
-    if order is not None:
+    if order:  # modeladmin's "remove from sorting" link may leave it empty
         for part in order.split("."):
             match = _ORDER_PART.match(part)
             if not match or int(match.group(1)) >= columns:

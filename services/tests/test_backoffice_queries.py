@@ -2,10 +2,16 @@
 one count for the page, the fence as ``unit_id IN (...)`` without DISTINCT."""
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not apps.is_installed("services.desk"), reason="services.desk is switched off"
+    ),
+]
 
 
 def _list(client):

@@ -3,9 +3,15 @@ one unit do not see another unit's requests there, and no entry's label carries 
 subject, a name or a tracking code."""
 
 import pytest
+from django.apps import apps
 from wagtail.log_actions import log
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not apps.is_installed("services.desk"), reason="services.desk is switched off"
+    ),
+]
 
 REPORT = "/admin/reports/site-history/"
 SECRET = "شکایت محرمانه از پزشک"

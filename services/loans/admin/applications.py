@@ -107,7 +107,7 @@ class LoanApplicationAdmin(FencedModelAdmin):
     view_log_field = "application"
     action_views = (MoveView, DocumentDownloadView)
     # The stage is chosen with the queue tabs above the list.
-    listing_params = {"stage": forms.ChoiceField(choices=LoanStage.choices)}
+    listing_params = {"stage": forms.ChoiceField(choices=LoanStage.choices, required=False)}
     index_template_name = "loans/admin/application_index.html"
     inspect_template_name = "loans/admin/application_inspect.html"
     list_per_page = 50
