@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class TestSubmission(models.Model):
@@ -6,6 +8,23 @@ class TestSubmission(models.Model):
 
     text = models.TextField()
     attachment = models.FileField(upload_to="testplugin/", blank=True)
+    # The test plugin's "unit": the group whose members may see the submission.
+    group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done = models.BooleanField(default=False)
 
     def __str__(self):
         return self.text[:40]
+
+
+class TestSubmissionViewLog(models.Model):
+    submission = models.ForeignKey(TestSubmission, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=10)
+    at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.user_id} {self.action} {self.submission_id}"

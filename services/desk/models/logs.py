@@ -32,7 +32,3 @@ class RequestViewLog(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.request_id}"
-
-    @classmethod
-    def record(cls, request, user, action, attachment=None):
-        return cls.objects.create(request=request, user=user, action=action, attachment=attachment)

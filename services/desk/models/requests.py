@@ -55,7 +55,10 @@ class RequestQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(unit__desk_staff__user=user).distinct()
+        from .staff import DeskStaff
+
+        # unit_id IN (the user's units): no join to the staff table, no DISTINCT.
+        return self.filter(unit_id__in=DeskStaff.objects.filter(user=user).values("unit_id"))
 
     def with_related(self):
         return self.select_related("unit", "service", "assigned_to", "concerned_unit")
@@ -182,6 +185,9 @@ class ServiceRequest(models.Model):
         indexes = [
             models.Index(fields=["unit", "status"]),
             models.Index(fields=["status", "due_at"]),
+            # The staff queue's default order, for one unit and for all.
+            models.Index(fields=["unit", "-submitted_at"], name="desk_request_unit_queue"),
+            models.Index(fields=["-submitted_at"], name="desk_request_queue"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -142,7 +142,7 @@ def test_search_and_filters_stay_inside_the_fence(
     assert "درخواست وام ضروری" in body
     body = client.get(f"{BASE}/", {"unit__id__exact": it_request.unit_id}).content.decode()
     assert "مشکل رایانامه" not in body
-    body = client.get(f"{BASE}/", {"status": "new"}).content.decode()
+    body = client.get(f"{BASE}/", {"status__exact": "new"}).content.decode()
     assert "درخواست وام ضروری" in body and "مشکل رایانامه" not in body
 
 
@@ -323,3 +323,22 @@ def test_staff_admin_lists_only_own_units_for_non_superusers(client, welfare_sta
     client.force_login(admin)
     body = client.get("/admin/desk/staff/").content.decode()
     assert welfare_staff.username in body and it_staff.username in body
+
+
+def test_a_manager_cannot_add_anyone_to_another_unit(client, units, welfare_manager):
+    from django.contrib.auth.models import Permission
+
+    from services.desk.models import DeskStaff
+
+    welfare_manager.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="desk", codename__in=["view_deskstaff", "add_deskstaff"]
+        )
+    )
+    client.force_login(welfare_manager)
+    response = client.post(
+        "/admin/desk/staff/create/",
+        {"user": welfare_manager.pk, "unit": units["it-statistics"].pk, "role": "expert"},
+    )
+    assert response.status_code == 200  # the form again, with its error
+    assert not DeskStaff.objects.filter(user=welfare_manager, unit=units["it-statistics"]).exists()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cms.backoffice.masking import mask_national_code, mask_sheba
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
 from cms.uploads import KINDS, generated_name, private_storage, safe_download_name
 
@@ -26,7 +27,6 @@ from ..enums import (
     ViewAction,
     can_transition,
 )
-from ..masking import mask_national_code, mask_sheba
 
 
 class LoanApplicationQuerySet(models.QuerySet):
@@ -312,7 +312,3 @@ class ApplicationViewLog(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.application_id}"
-
-    @classmethod
-    def record(cls, application, user, action):
-        return cls.objects.create(application=application, user=user, action=action)

@@ -1,0 +1,109 @@
+"""The welfare office's reports, and the loans menu group."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import ModelAdminGroup
+
+from .. import conf, metrics
+from ..enums import LoanStage
+from ..forms import BatchForm
+from ..models import AcademicTerm, LoanApplication
+from ..roles import is_loans_staff
+from .answers import FundAnswerImportAdmin
+from .applications import LoanApplicationAdmin
+from .batches import FundBatchAdmin
+from .catalog import AcademicTermAdmin, LoanTypeAdmin
+
+
+def user_can_see_reports(user) -> bool:
+    return is_loans_staff(user) and user.has_perm("loans.view_loan_reports")
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_see_reports(request.user)
+
+
+def reports_view(request):
+    """Counts and amounts per stage, loan type and term; days spent in each stage."""
+    if not user_can_see_reports(request.user):
+        raise PermissionDenied
+    queryset = LoanApplication.objects.all()
+    form = BatchForm(request.GET or None)
+    form.fields.pop("note")
+    if form.is_valid():
+        if form.cleaned_data["loan_type"]:
+            queryset = queryset.filter(loan_type=form.cleaned_data["loan_type"])
+        if form.cleaned_data["term"]:
+            queryset = queryset.filter(term=form.cleaned_data["term"])
+    data = metrics.report(queryset)
+    for row in data["types"]:
+        row["by_stage"] = [row[f"n_{stage}"] for stage in LoanStage.values]
+        row["name"] = row["loan_type__name"]
+    for row in data["terms"]:
+        row["term"] = AcademicTerm(year=row["term__year"], half=row["term__half"])
+    end = timezone.now()
+    start = end - timezone.timedelta(days=365)
+    targets = conf.stage_targets()
+    days = [
+        {
+            "label": LoanStage(stage).label,
+            "target": targets.get(stage),
+            **figures,
+            "late": figures["days"] is not None
+            and targets.get(stage) is not None
+            and figures["days"] > targets[stage],
+        }
+        for stage, figures in metrics.days_per_stage(start, end).items()
+    ]
+    return TemplateResponse(
+        request,
+        "loans/admin/reports.html",
+        {
+            "form": form,
+            "report": data,
+            "stage_labels": [label for _value, label in LoanStage.choices],
+            "days": days,
+            "start": start,
+            "end": end,
+        },
+    )
+
+
+class LoansAdminGroup(ModelAdminGroup):
+    menu_label = gettext_lazy("Student loans")
+    menu_icon = "form"
+    menu_order = 260
+    items = (
+        LoanApplicationAdmin,
+        FundBatchAdmin,
+        FundAnswerImportAdmin,
+        LoanTypeAdmin,
+        AcademicTermAdmin,
+    )
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.insert(
+            3,
+            ReportsMenuItem(
+                gettext_lazy("Reports"),
+                reverse("loans_reports"),
+                name="loans-reports",
+                icon_name="table",
+                order=3,
+            ),
+        )
+        return items
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            path("loans/reports/", reports_view, name="loans_reports"),
+        )
