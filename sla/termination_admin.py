@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.backup.errors import fmt
 from cms.jalali import parse_date
 
 from .models import Service, ServiceTermination
@@ -54,7 +55,7 @@ class TerminateServiceView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, pk)
 
     def get_page_title(self):
-        return _("Terminate %(service)s") % {"service": self.service.code}
+        return fmt(_("Terminate %(service)s"), {"service": self.service.code})
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(service=self.service, **kwargs)
@@ -120,12 +121,12 @@ class ServiceTerminationViewSet(ModelViewSet):
 
 def terminate_button(snippet, user) -> list:
     """The service listing's "Terminate" item: superusers only, once per service."""
-    from wagtail.admin.menu import MenuItem
+    from wagtail.admin.widgets import ListingButton
 
     if not isinstance(snippet, Service) or not user.is_superuser or snippet.is_terminated:
         return []
     return [
-        MenuItem(
+        ListingButton(
             _("Terminate (backup first)"),
             url=reverse("sla_termination:terminate", args=[snippet.pk]),
             icon_name="warning",

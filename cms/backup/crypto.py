@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from pyrage import x25519
 
-from .errors import BackupError
+from .errors import BackupError, fmt
 
 AGE_MAGIC = b"age-encryption.org/"
 
@@ -49,8 +49,12 @@ def recipients() -> list:
             found.append(x25519.Recipient.from_str(value.strip()))
         except Exception as exc:
             raise BackupError(
-                _("BACKUP_RECIPIENTS holds %(value)s, which is not an age public key (age1...).")
-                % {"value": value[:12]}
+                fmt(
+                    _(
+                        "BACKUP_RECIPIENTS holds %(value)s, which is not an age public key (age1...)."
+                    ),
+                    {"value": value[:12]},
+                )
             ) from exc
     own = identity()
     if own is not None:

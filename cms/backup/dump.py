@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..plugins import registry
 from . import crypto
-from .errors import BackupError
+from .errors import BackupError, fmt
 from .snapshot import snapshot
 from .tables import RowEncoder, backed_up_models
 
@@ -43,8 +43,10 @@ def _root_of(field) -> str:
         if location == root:
             return prefix
     raise BackupError(
-        _("%(field)s keeps its files outside MEDIA_ROOT and PRIVATE_MEDIA_ROOT.")
-        % {"field": str(field)}
+        fmt(
+            _("%(field)s keeps its files outside MEDIA_ROOT and PRIVATE_MEDIA_ROOT."),
+            {"field": str(field)},
+        )
     )
 
 

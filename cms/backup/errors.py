@@ -1,4 +1,5 @@
 from django.utils import translation
+from django.utils.functional import lazy
 
 
 class BackupError(Exception):
@@ -18,3 +19,12 @@ def bilingual(message) -> str:
     with translation.override("en"):
         en = str(message)
     return fa if fa == en else f"{fa}\n{en}"
+
+
+def _format(message, params) -> str:
+    return str(message) % params
+
+
+# A %-formatted lazy translation that stays lazy: rendered in whichever language is
+# active when it is shown (``gettext_lazy(...) % {...}`` is rendered at once).
+fmt = lazy(_format, str)

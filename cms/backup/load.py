@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..plugins import registry
 from .dump import CHUNK, file_roots
-from .errors import BackupError
+from .errors import BackupError, fmt
 from .reader import open_archive
 from .tables import RowEncoder, backed_up_models
 
@@ -46,19 +46,23 @@ def _check_schema(manifest: dict) -> dict:
         model = here.get(label)
         if model is None:
             raise BackupError(
-                _(
-                    "The archive holds %(model)s, which is not installed here: install its "
-                    "plugin (or run migrate) before restoring."
+                fmt(
+                    _(
+                        "The archive holds %(model)s, which is not installed here: install its "
+                        "plugin (or run migrate) before restoring."
+                    ),
+                    {"model": label},
                 )
-                % {"model": label}
             )
         if RowEncoder(model).columns != entry["columns"]:
             raise BackupError(
-                _(
-                    "The columns of %(model)s differ from the archive's: this database is "
-                    "at another migration than the site the backup came from."
+                fmt(
+                    _(
+                        "The columns of %(model)s differ from the archive's: this database is "
+                        "at another migration than the site the backup came from."
+                    ),
+                    {"model": label},
                 )
-                % {"model": label}
             )
     return here
 
@@ -67,8 +71,10 @@ def _check_empty(using: str) -> None:
     for dataset in registry.backup_datasets():
         if dataset.get_model()._base_manager.using(using).exists():
             raise BackupError(
-                _("%(model)s already has rows: restore needs a migrated, empty database.")
-                % {"model": dataset.model}
+                fmt(
+                    _("%(model)s already has rows: restore needs a migrated, empty database."),
+                    {"model": dataset.model},
+                )
             )
 
 
@@ -121,7 +127,7 @@ def _place_files(manifest: dict, workdir: Path) -> int:
         target.chmod(getattr(settings, "FILE_UPLOAD_PERMISSIONS", None) or 0o640)
         if _sha256_of(target) != expected["sha256"]:
             raise BackupError(
-                _("Restored file %(name)s does not match the backup.") % {"name": relative}
+                fmt(_("Restored file %(name)s does not match the backup."), {"name": relative})
             )
         placed += 1
     return placed
@@ -139,7 +145,10 @@ def _check_counts(manifest: dict, models: dict, using: str) -> None:
     for label, entry in manifest["tables"].items():
         if models[label]._base_manager.using(using).count() != entry["rows"]:
             raise BackupError(
-                _("%(model)s: the restored row count differs from the backup.") % {"model": label}
+                fmt(
+                    _("%(model)s: the restored row count differs from the backup."),
+                    {"model": label},
+                )
             )
 
 

@@ -14,14 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from . import crypto
 from .dump import CHUNK, FORMAT_VERSION, MANIFEST
-from .errors import BackupError
+from .errors import BackupError, fmt
 
 
 def _safe_name(name: str) -> PurePosixPath:
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts:
         raise BackupError(
-            _("The archive holds a member outside its folders: %(name)s") % {"name": name}
+            fmt(_("The archive holds a member outside its folders: %(name)s"), {"name": name})
         )
     return path
 
@@ -33,8 +33,10 @@ def _unpack(fileobj, workdir: Path) -> dict[str, dict]:
             for member in archive:
                 if not member.isfile():
                     raise BackupError(
-                        _("The archive holds something that is not a file: %(name)s")
-                        % {"name": member.name}
+                        fmt(
+                            _("The archive holds something that is not a file: %(name)s"),
+                            {"name": member.name},
+                        )
                     )
                 target = workdir / _safe_name(member.name)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,7 +63,7 @@ def open_archive(archive_path: Path, workdir: Path) -> dict:
     matches it. Raises :class:`BackupError` naming what is wrong."""
     archive_path = Path(archive_path)
     if not archive_path.is_file():
-        raise BackupError(_("No archive at %(path)s.") % {"path": str(archive_path)})
+        raise BackupError(fmt(_("No archive at %(path)s."), {"path": str(archive_path)}))
     if crypto.is_encrypted(archive_path):
         with open(archive_path, "rb") as source, tempfile.TemporaryFile(dir=workdir) as plain:
             crypto.decrypt(source, plain)
@@ -79,25 +81,33 @@ def open_archive(archive_path: Path, workdir: Path) -> dict:
     version = manifest.get("format")
     if version != FORMAT_VERSION:
         raise BackupError(
-            _("The archive is in format %(found)s; this portal reads format %(expected)s.")
-            % {"found": version, "expected": FORMAT_VERSION}
+            fmt(
+                _("The archive is in format %(found)s; this portal reads format %(expected)s."),
+                {"found": version, "expected": FORMAT_VERSION},
+            )
         )
     expected = manifest.get("members", {})
     for name, entry in expected.items():
         if name not in found:
             raise BackupError(
-                _("%(name)s is listed in the manifest but missing from the archive.")
-                % {"name": name}
+                fmt(
+                    _("%(name)s is listed in the manifest but missing from the archive."),
+                    {"name": name},
+                )
             )
         if found[name]["sha256"] != entry["sha256"]:
             raise BackupError(
-                _("Checksum mismatch for %(name)s: the archive is damaged or was altered.")
-                % {"name": name}
+                fmt(
+                    _("Checksum mismatch for %(name)s: the archive is damaged or was altered."),
+                    {"name": name},
+                )
             )
     extra = sorted(set(found) - set(expected) - {MANIFEST})
     if extra:
         raise BackupError(
-            _("%(name)s is in the archive but not in its manifest: the archive was altered.")
-            % {"name": extra[0]}
+            fmt(
+                _("%(name)s is in the archive but not in its manifest: the archive was altered."),
+                {"name": extra[0]},
+            )
         )
     return manifest

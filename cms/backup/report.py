@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .errors import bilingual
+from .errors import bilingual, fmt
 
 
 def _both(message) -> str:
@@ -30,7 +30,7 @@ def backup_lines(manifest: dict, path) -> list[str]:
 
 def missing_lines(manifest: dict) -> list[str]:
     return [
-        _both(_("File missing on disk: %(name)s") % {"name": name})
+        _both(fmt(_("File missing on disk: %(name)s"), {"name": name}))
         for dataset in manifest["datasets"]
         for name in dataset["missing_files"]
     ]
@@ -40,29 +40,33 @@ def restored_lines(report) -> list[str]:
     lines = [f"- {model}: {rows}" for model, rows in report.datasets.items()]
     lines.append(
         _both(
-            _("Restored and verified: %(tables)s tables, %(rows)s rows, %(files)s files.")
-            % {"tables": report.tables, "rows": report.rows, "files": report.files}
+            fmt(
+                _("Restored and verified: %(tables)s tables, %(rows)s rows, %(files)s files."),
+                {"tables": report.tables, "rows": report.rows, "files": report.files},
+            )
         )
     )
     return lines
 
 
 def drill_lines(result, archive) -> list[str]:
-    lines = [_both(_("Restore drill of %(path)s") % {"path": str(archive)})]
+    lines = [_both(fmt(_("Restore drill of %(path)s"), {"path": str(archive)}))]
     if result.error:
         lines.append(result.error)
     else:
         lines.append(
             _both(
-                _(
-                    "Restored into a throw-away database: %(tables)s tables, %(rows)s rows, %(files)s files; counts and checksums match."
+                fmt(
+                    _(
+                        "Restored into a throw-away database: %(tables)s tables, %(rows)s rows, %(files)s files; counts and checksums match."
+                    ),
+                    {"tables": result.tables, "rows": result.rows, "files": result.files},
                 )
-                % {"tables": result.tables, "rows": result.rows, "files": result.files}
             )
         )
     for label in result.differences:
         lines.append(
-            _both(_("Restored rows of %(model)s differ from the archive.") % {"model": label})
+            _both(fmt(_("Restored rows of %(model)s differ from the archive."), {"model": label}))
         )
     opened = sum(1 for _label, ok in result.checks if ok)
     if result.checks:
@@ -78,6 +82,6 @@ def drill_lines(result, archive) -> list[str]:
         )
     for label, ok in result.checks:
         if not ok:
-            lines.append(_both(_("Not found after the restore: %(code)s") % {"code": label}))
+            lines.append(_both(fmt(_("Not found after the restore: %(code)s"), {"code": label})))
     lines.append(_both(_("Drill passed.") if result.ok else _("Drill FAILED.")))
     return lines

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 
 from cms.backup import BackupError, bilingual, create_backup, crypto
+from cms.backup.errors import fmt
 from cms.backup.report import backup_lines, drill_lines, missing_lines
 from cms.backup.retention import backup_dir, default_name, file_sha256, mark_verified, prune
 from cms.backup.verify import run_drill
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         if keep is not None:
             for path in prune(output.parent, keep):
                 self.stdout.write(
-                    bilingual(_("Removed old archive %(path)s") % {"path": path}).replace(
+                    bilingual(fmt(_("Removed old archive %(path)s"), {"path": path})).replace(
                         "\n", "  |  "
                     )
                 )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 
 from cms.backup import bilingual
+from cms.backup.errors import fmt
 from cms.jalali import parse_date
 from sla.models import Service
 from sla.models.services import normalize_code
@@ -29,7 +30,9 @@ class Command(BaseCommand):
     def handle(self, *args, code, ended_on=None, user=None, unencrypted=False, **options):
         service = Service.objects.filter(code=normalize_code(code)).first()
         if service is None:
-            raise CommandError(bilingual(_("No service with the code %(code)s.") % {"code": code}))
+            raise CommandError(
+                bilingual(fmt(_("No service with the code %(code)s."), {"code": code}))
+            )
         day = None
         if ended_on:
             try:
@@ -37,14 +40,17 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError(
                     bilingual(
-                        _("%(value)s is not a Jalali date like 1404/12/29.") % {"value": ended_on}
+                        fmt(
+                            _("%(value)s is not a Jalali date like 1404/12/29."),
+                            {"value": ended_on},
+                        )
                     )
                 ) from exc
         account = None
         if user:
             account = get_user_model().objects.filter(username=user).first()
             if account is None:
-                raise CommandError(bilingual(_("No user named %(name)s.") % {"name": user}))
+                raise CommandError(bilingual(fmt(_("No user named %(name)s."), {"name": user})))
         try:
             result = terminate(service, user=account, ended_on=day, unencrypted=unencrypted)
         except TerminationRefused as exc:
