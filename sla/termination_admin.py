@@ -75,8 +75,10 @@ class TerminateServiceView(WagtailAdminTemplateMixin, FormView):
             )
         messages.success(
             self.request,
-            _("%(code)s was terminated after a verified backup (SHA-256 %(sha)s).")
-            % {"code": self.service.code, "sha": result.termination.archive_sha256},
+            fmt(
+                _("%(code)s was terminated after a verified backup (SHA-256 %(sha)s)."),
+                {"code": self.service.code, "sha": result.termination.archive_sha256},
+            ),
         )
         return redirect(self.list_url())
 

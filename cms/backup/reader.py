@@ -52,8 +52,10 @@ def _unpack(fileobj, workdir: Path) -> dict[str, dict]:
                 found[member.name] = {"sha256": sha.hexdigest(), "size": size}
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
         raise BackupError(
-            _("The archive is truncated or is not a portal backup (%(error)s).")
-            % {"error": exc.__class__.__name__}
+            fmt(
+                _("The archive is truncated or is not a portal backup (%(error)s)."),
+                {"error": exc.__class__.__name__},
+            )
         ) from exc
     return found
 

@@ -24,7 +24,7 @@ def backup_lines(manifest: dict, path) -> list[str]:
         if manifest.get("encrypted")
         else _("Backup written to %(path)s (not encrypted)")
     )
-    lines.append(_both(message % {"path": str(path)}))
+    lines.append(_both(fmt(message, {"path": str(path)})))
     return lines
 
 
@@ -72,12 +72,14 @@ def drill_lines(result, archive) -> list[str]:
     if result.checks:
         lines.append(
             _both(
-                ngettext_lazy(
-                    "%(opened)s of %(count)s sampled tracking code opened with its second factor.",
-                    "%(opened)s of %(count)s sampled tracking codes opened with their second factor.",
-                    "count",
+                fmt(
+                    ngettext_lazy(
+                        "%(opened)s of %(count)s sampled tracking code opened with its second factor.",
+                        "%(opened)s of %(count)s sampled tracking codes opened with their second factor.",
+                        len(result.checks),
+                    ),
+                    {"opened": opened, "count": len(result.checks)},
                 )
-                % {"opened": opened, "count": len(result.checks)}
             )
         )
     for label, ok in result.checks:

@@ -62,7 +62,13 @@ class Command(BaseCommand):
         record = result.termination
         self.stdout.write(
             bilingual(
-                _("%(code)s terminated; its users' data is in %(path)s (SHA-256 %(sha)s).")
-                % {"code": service.code, "path": record.archive_path, "sha": record.archive_sha256}
+                fmt(
+                    _("%(code)s terminated; its users' data is in %(path)s (SHA-256 %(sha)s)."),
+                    {
+                        "code": service.code,
+                        "path": record.archive_path,
+                        "sha": record.archive_sha256,
+                    },
+                )
             )
         )
