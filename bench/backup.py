@@ -62,8 +62,9 @@ def fresh_site(folder: Path, template: Path | None) -> None:
 
 POPULATE = r"""
 import hashlib, os, random
+from pathlib import Path
+from django.conf import settings
 from datetime import timedelta
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -91,12 +92,16 @@ while made < requests:
             StatusChange, batch_size=1000,
         )
     made += len(batch)
-content = os.urandom(20 * 1024)
 first = list(ServiceRequest.objects.order_by("pk").values_list("pk", flat=True)[:attachments])
-for pk in first:
-    attachment = Attachment(request_id=pk, original_name="scan.pdf", kind="pdf",
-                            size=len(content), sha256=hashlib.sha256(content).hexdigest())
-    attachment.file.save("scan.pdf", ContentFile(b"%PDF-1.4\n" + content), save=True)
+folder = Path(settings.PRIVATE_MEDIA_ROOT) / "desk" / "bench"
+folder.mkdir(parents=True, exist_ok=True)
+rows = []
+for n, pk in enumerate(first):
+    content = b"%PDF-1.4\n" + os.urandom(20 * 1024)  # a different scan each: gzip cannot fold them
+    (folder / f"{n:05d}.pdf").write_bytes(content)
+    rows.append(Attachment(request_id=pk, file=f"desk/bench/{n:05d}.pdf", original_name="scan.pdf",
+                           kind="pdf", size=len(content), sha256=hashlib.sha256(content).hexdigest()))
+bulk_create_with_history(rows, Attachment, batch_size=1000)
 print(ServiceRequest.objects.count(), Attachment.objects.count())
 """
 
@@ -105,7 +110,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--attachments", type=int, default=2_000)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/portal-bench"))
+    parser.add_argument("--workdir", type=Path, default=ROOT / "data" / "bench")
     parser.add_argument("--template", type=Path, help="An already migrated portal.sqlite3.")
     options = parser.parse_args()
 

@@ -100,7 +100,7 @@ def drill_in_scratch(archive: Path, sample: int) -> DrillResult:
         raise BackupError("verify_backup --in-scratch runs only in the drill's own folder.")
     _create_schema()
     try:
-        report = restore_backup(archive, rebuild_index=False)
+        report = restore_backup(archive, rebuild_index=False, complete_apps=False)
     except BackupError as exc:
         return DrillResult(ok=False, error=exc.both())
     manifest = report.manifest

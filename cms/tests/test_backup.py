@@ -229,3 +229,39 @@ def test_keep_removes_older_archives_but_never_the_newest_verified(tmp_path, set
     assert sorted(removed) == [made[0], made[2]]
     assert archives(tmp_path) == [made[4], made[3], made[1]]
     assert (tmp_path / "termination-LOAN-01.tar.gz").exists()
+
+
+@pytest.mark.slow
+def test_backup_verify_drills_marks_and_keep_prunes_and_a_bad_archive_fails_the_drill(
+    tmp_path, submissions, settings
+):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    older = folder / "portal-20250101T000000000000Z.tar.gz"
+    older.write_bytes(b"an old archive")
+    os.utime(older, (1_700_000_000, 1_700_000_000))
+    out = StringIO()
+    archive = folder / "portal-new.tar.gz"
+
+    call_command("backup_portal", "--output", str(archive), "--verify", "--keep", "1", stdout=out)
+
+    report = out.getvalue()
+    assert "Drill passed." in report and "آزمون بازگردانی موفق بود." in report
+    assert (folder / "portal-new.tar.gz.verified").is_file()
+    assert not older.exists()
+
+    damaged = tmp_path / "damaged.tar.gz"
+
+    def tamper(name, content):
+        if name.startswith("files/"):
+            return b"%PDF-1.4 replaced"
+        return content
+
+    _rewrite(archive, damaged, tamper)
+    out = StringIO()
+    with pytest.raises(CommandError, match="the drill failed"):
+        call_command("verify_backup", str(damaged), stdout=out)
+    assert "Checksum mismatch for files/media/" in out.getvalue()
+    assert "Drill FAILED." in out.getvalue()
+    # The live database was not touched by either drill.
+    assert TestSubmission.objects.count() == 2
