@@ -29,6 +29,10 @@ What a plugin may contribute:
 ``get_service_start_url(service)``
     The URL of the form that starts a catalog service, when this plugin delivers it
     (``None`` otherwise); the first plugin that answers wins.
+``verify_restored(sample)``
+    :class:`RestoreCheck` items: after a restore drill (``verify_backup``), open up to
+    ``sample`` submissions through the same lookup the public tracker uses (tracking
+    code plus second factor) and say whether each came back.
 """
 
 from __future__ import annotations
@@ -112,6 +116,15 @@ class BackupDataset:
         return apps.get_model(self.model)
 
 
+@dataclass(frozen=True)
+class RestoreCheck:
+    """One submission opened after a restore drill, as its owner would open it."""
+
+    label: str  # e.g. "desk: ABCD-EFGH-JK"
+    ok: bool
+    detail: str = ""
+
+
 class PortalPlugin:
     """Mixin for a plugin's ``AppConfig``. Override only what the plugin contributes."""
 
@@ -136,6 +149,9 @@ class PortalPlugin:
 
     def get_service_start_url(self, service) -> str | None:
         return None
+
+    def verify_restored(self, sample: int) -> list[RestoreCheck]:
+        return []
 
 
 class PluginRegistry:
@@ -205,6 +221,13 @@ class PluginRegistry:
         for plugin in self.plugins():
             datasets.extend(plugin.get_backup_datasets())
         return datasets
+
+    def verify_restored(self, sample: int) -> list[RestoreCheck]:
+        # A drill must see every failure: nothing is skipped here either.
+        checks = []
+        for plugin in self.plugins():
+            checks.extend(plugin.verify_restored(sample))
+        return checks
 
 
 registry = PluginRegistry()

@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import CalendarDay, Service
+from .termination_admin import ServiceTerminationViewSet
 from .views import ImportStatementView, can_import
 from .widgets import JalaliDateInput
 
@@ -17,7 +18,7 @@ class ServiceViewSet(SnippetViewSet):
     icon = "clipboard-list"
     menu_label = _("Services")
     menu_order = 100
-    list_display = ["code", "title", "responsible_unit", "is_open", "live"]
+    list_display = ["code", "title", "responsible_unit", "is_open", "live", "termination_status"]
     list_filter = ["service_type", "is_open", "live"]
     search_fields = ["code", "title", "title_en"]
     ordering = ["code"]
@@ -61,4 +62,4 @@ class SLAViewSetGroup(ViewSetGroup):
     menu_label = _("Service catalog")
     menu_icon = "clipboard-list"
     menu_order = 250
-    items = (ServiceViewSet, CalendarDayViewSet, ImportStatementViewSet)
+    items = (ServiceViewSet, CalendarDayViewSet, ImportStatementViewSet, ServiceTerminationViewSet)

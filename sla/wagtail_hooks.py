@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
 
 from .panels import ExpiringStatementsPanel
+from .termination_admin import terminate_button
 from .viewsets import SLAViewSetGroup
 
 
@@ -16,3 +17,8 @@ def register_sla_viewsets():
 def add_expiring_statements_panel(request, panels):
     if user_has_any_page_permission(request.user):
         panels.append(ExpiringStatementsPanel(request))
+
+
+@hooks.register("register_snippet_listing_buttons")
+def add_terminate_button(snippet, user, next_url=None):
+    return terminate_button(snippet, user)

@@ -246,3 +246,14 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+
+# Backups (cms/backup): where backup_portal writes, and how archives are encrypted.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", DATA_DIR / "backups"))
+# An age identity (AGE-SECRET-KEY-1..., or the path of a file holding one): backups are
+# encrypted to it and restores decrypt with it.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
+# Further age public keys (age1..., comma-separated) that backups are encrypted to.
+BACKUP_RECIPIENTS = env_list("BACKUP_RECIPIENTS")
+# Refuse to write an unencrypted archive unless --unencrypted is given (production).
+BACKUP_REQUIRE_ENCRYPTION = env_bool("BACKUP_REQUIRE_ENCRYPTION", False)

@@ -52,3 +52,6 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 
 ADMINS = [("Admin", email) for email in env_list("ADMIN_EMAILS")]
+
+# Archives hold national codes, mobiles and Sheba numbers: never unencrypted by default.
+BACKUP_REQUIRE_ENCRYPTION = env_bool("BACKUP_REQUIRE_ENCRYPTION", True)

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin
+from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin, RestoreCheck
 
 
 class DeskConfig(PortalPlugin, AppConfig):
@@ -86,3 +86,16 @@ class DeskConfig(PortalPlugin, AppConfig):
             BackupDataset("desk.DeskStaff", description="Staff of each unit's desk"),
             BackupDataset("desk.RequestViewLog", description="Staff views of requests"),
         ]
+
+    def verify_restored(self, sample):
+        """Open restored requests as citizens do at /track/: tracking code plus mobile."""
+        from .models import ServiceRequest
+        from .views import find_request
+
+        checks = []
+        for pk, code, mobile in ServiceRequest.objects.order_by("?").values_list(
+            "pk", "tracking_code", "mobile"
+        )[:sample]:
+            found = find_request(code, mobile)
+            checks.append(RestoreCheck(f"desk {code}", found is not None and found.pk == pk))
+        return checks

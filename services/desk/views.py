@@ -136,6 +136,10 @@ def channel_form(request, channel):
         code = request.GET.get("service", "")
         if code:
             from sla.models import Service
+            from sla.termination import ended_response, ended_service
+
+            if ended := ended_service(code):
+                return ended_response(request, ended, reverse("desk_track:lookup"))
 
             kwargs["service"] = Service.objects.live().open().filter(code=code).first()
     if request.method == "POST":

@@ -5,7 +5,7 @@ from django.db.models.signals import post_migrate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin
+from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin, RestoreCheck
 
 
 def _ensure_groups(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
@@ -86,3 +86,17 @@ class LoansConfig(PortalPlugin, AppConfig):
             ),
             BackupDataset("loans.ApplicationViewLog", description="Staff views of applications"),
         ]
+
+    def verify_restored(self, sample):
+        """Open restored applications as students do at /loans/track/: tracking code
+        plus national code."""
+        from .models import LoanApplication
+        from .views import find_application
+
+        checks = []
+        for pk, code, national_code in LoanApplication.objects.order_by("?").values_list(
+            "pk", "tracking_code", "national_code"
+        )[:sample]:
+            found = find_application(code, national_code)
+            checks.append(RestoreCheck(f"loans {code}", found is not None and found.pk == pk))
+        return checks

@@ -43,7 +43,18 @@ def _loan_types():
     return LoanType.objects.active().prefetch_related(Prefetch("windows", queryset=windows))
 
 
+def _ended():
+    """The loan service's catalog entry once it has been terminated (SLA section 7)."""
+    from sla.termination import ended_service
+
+    return ended_service(conf.service_code())
+
+
 def index(request):
+    if ended := _ended():
+        from sla.termination import ended_response
+
+        return ended_response(request, ended, reverse("loans:track"))
     day = today()
     rows = [
         {"type": loan_type, "open": loan_type.open_window(day), "next": loan_type.next_window(day)}
@@ -54,6 +65,10 @@ def index(request):
 
 @private
 def apply(request, slug):
+    if ended := _ended():
+        from sla.termination import ended_response
+
+        return ended_response(request, ended, reverse("loans:track"))
     loan_type = _loan_types().filter(slug=slug).first()
     if loan_type is None:
         raise Http404

@@ -4,6 +4,7 @@ from .calendar import CalendarDay, WorkingCalendarSettings
 from .notices import ExpiryNotice
 from .pages import ServiceCatalogPage, SLAIndexPage, SLAStatementPage
 from .services import Service
+from .terminations import ServiceTermination
 
 __all__ = [
     "CalendarDay",
@@ -12,5 +13,6 @@ __all__ = [
     "SLAStatementPage",
     "Service",
     "ServiceCatalogPage",
+    "ServiceTermination",
     "WorkingCalendarSettings",
 ]

@@ -2,8 +2,9 @@
 
 import re
 
+from django.contrib import admin
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -38,12 +39,13 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(live=True)
 
     def open(self):
-        return self.filter(is_open=True)
+        """Accepting requests: open, and not terminated (whatever a later edit says)."""
+        return self.filter(is_open=True, termination__isnull=True)
 
     def for_catalog(self):
         """What a public page needs of each service, in the same query."""
         return self.select_related(
-            "responsible_unit", "responsible_unit__locale", "sla_statement"
+            "responsible_unit", "responsible_unit__locale", "sla_statement", "termination"
         ).order_by("responsible_unit__path", "title")
 
     def for_unit(self, unit, include_subunits=True):
@@ -303,6 +305,30 @@ class Service(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mode
         """Where a citizen starts this service: a plugin's form first, else ``start_url``."""
         from cms.plugins import registry
 
-        if not self.is_open:
+        if not self.is_open or self.termination_record is not None:
             return None
         return registry.service_start_url(self) or self.start_url or None
+
+    @property
+    def termination_record(self):
+        """The :class:`ServiceTermination` of this service, or None while it runs."""
+        try:
+            return self.termination
+        except ObjectDoesNotExist:
+            return None
+
+    @property
+    def is_terminated(self) -> bool:
+        return self.termination_record is not None
+
+    @admin.display(description=_("termination"))
+    def termination_status(self) -> str:
+        record = self.termination_record
+        if record is None:
+            return ""
+        from cms.jalali import format_date
+
+        return _("Ended on %(date)s (SHA-256 %(sha)s…)") % {
+            "date": format_date(record.ended_on),
+            "sha": record.archive_sha256[:12],
+        }
