@@ -167,6 +167,32 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
+# workers and hosts: in Redis when there is one, else in a database table (created by
+# migrate, see cms.apps), never in one process's memory.
+if REDIS_URL:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-ratelimit",
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_ratelimit_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+
+# The client's address behind a proxy (cms.client_address): the META key of the header
+# the proxy sets (e.g. HTTP_X_REAL_IP), believed only from the listed proxies
+# (addresses or networks; the same host by default).
+PORTAL_CLIENT_IP_HEADER = os.environ.get("PORTAL_CLIENT_IP_HEADER", "").strip()
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1")
+# At most this many text messages / emails (count, seconds) to one mobile number or one
+# address from the public forms, whatever address the submissions come from.
+PORTAL_SMS_DESTINATION_LIMIT = (5, 3600)
+PORTAL_EMAIL_DESTINATION_LIMIT = (5, 3600)
+
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
