@@ -176,3 +176,19 @@ def test_subscribers_are_a_backup_dataset():
     from cms.plugins import registry
 
     assert "outages.Subscriber" in [dataset.model for dataset in registry.backup_datasets()]
+
+
+def test_one_mailbox_gets_at_most_its_share_of_confirmations_from_many_addresses(
+    client, home_page, service, settings
+):
+    settings.PORTAL_EMAIL_DESTINATION_LIMIT = (5, 3600)
+    for number in range(12):
+        # As if the per-subscriber pause of ten minutes had passed each time.
+        Subscriber.objects.update(confirmation_sent_at=None)
+        response = client.post(
+            "/status/subscribe/",
+            {"email": "victim@example.ir", "services": [service.pk]},
+            REMOTE_ADDR=f"198.51.100.{number}",
+        )
+        assert response.status_code == 200
+    assert len([m for m in mail.outbox if m.to == ["victim@example.ir"]]) == 5
