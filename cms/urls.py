@@ -9,11 +9,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .plugins import registry
-from .views import healthz
+from .views import admin_logout, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own pattern for the same address: logging out only by POST.
+    path("admin/logout/", admin_logout, name="portal_admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
