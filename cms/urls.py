@@ -24,9 +24,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media for development, except documents: they go through Wagtail's view, which
+    # checks their collection's privacy (WAGTAILDOCS_SERVE_METHOD).
+    urlpatterns += [
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Persian at "/" with no prefix, English under "/en/". Plugins first, then Wagtail's
 # page tree, which catches everything else.
