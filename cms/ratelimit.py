@@ -1,9 +1,15 @@
-"""Per-client throttling on the cache (local memory embedded, Redis grown up).
+"""Per-client throttling, and caps per destination, on a cache every worker shares.
 
 A fixed window per (scope, client): the first hit of a window creates the counter with
-the window as its timeout, later hits increment it. Cheap, and shared by every process
-when the cache is Redis. The client is the remote address; behind a proxy set
-``PORTAL_CLIENT_IP_HEADER`` (e.g. ``HTTP_X_REAL_IP``) to the header the proxy sets.
+the window as its timeout, later hits increment it. The counters live in the cache
+alias ``ratelimit`` (Redis when ``REDIS_URL`` is set, else the database cache table that
+``migrate`` creates), so two workers or two hosts count together. The client is its
+address (:mod:`cms.client_address`: a proxy's header only from a trusted proxy), hashed.
+
+Besides the client, messages are capped per destination: :func:`destination_allowed`
+says whether one more text message or email may go to a mobile number or an address
+(``PORTAL_SMS_DESTINATION_LIMIT``, ``PORTAL_EMAIL_DESTINATION_LIMIT``), so that many
+clients cannot flood one person's phone or mailbox.
 
     from cms.ratelimit import ratelimit
 
@@ -17,22 +23,32 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from .client_address import client_address
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "ratelimit"
+DEFAULT_DESTINATION_LIMIT = (5, 3600)
+
+
+def _cache():
+    return caches[CACHE_ALIAS if CACHE_ALIAS in settings.CACHES else "default"]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
 
 def client_id(request) -> str:
-    header = getattr(settings, "PORTAL_CLIENT_IP_HEADER", "")
-    address = ""
-    if header:
-        # The proxy's own header: the last address it appended is the one it saw.
-        address = request.META.get(header, "").split(",")[-1].strip()
-    address = address or request.META.get("REMOTE_ADDR", "") or "unknown"
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
+    return _digest(client_address(request) or "unknown")
 
 
 def _key(scope: str, client: str, period: int) -> str:
@@ -44,31 +60,53 @@ def is_enabled() -> bool:
     return getattr(settings, "PORTAL_RATELIMIT_ENABLED", True)
 
 
+def _count(key: str, period: int) -> int:
+    cache = _cache()
+    if cache.add(key, 1, timeout=period):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # The counter expired between add and incr: this hit opens a new window.
+        cache.set(key, 1, timeout=period)
+        return 1
+
+
 def hit(request, scope: str, limit: int, period: int) -> bool:
     """Counts one hit; ``True`` while the client is within ``limit`` hits per window."""
     if not is_enabled():
         return True
-    key = _key(scope, client_id(request), period)
-    if cache.add(key, 1, timeout=period):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            # The counter expired between add and incr: this hit opens a new window.
-            cache.set(key, 1, timeout=period)
-            count = 1
-    return count <= limit
+    return _count(_key(scope, client_id(request), period), period) <= limit
 
 
 def remaining(request, scope: str, limit: int, period: int) -> int:
     """Hits left in the current window (without counting one)."""
-    count = cache.get(_key(scope, client_id(request), period), 0)
+    count = _cache().get(_key(scope, client_id(request), period), 0)
     return max(0, limit - count)
 
 
 def reset(request, scope: str, period: int) -> None:
-    cache.delete(_key(scope, client_id(request), period))
+    _cache().delete(_key(scope, client_id(request), period))
+
+
+def destination_limit(kind: str) -> tuple[int, int]:
+    """(messages, seconds) one destination may receive from public forms."""
+    name = {"sms": "PORTAL_SMS_DESTINATION_LIMIT", "email": "PORTAL_EMAIL_DESTINATION_LIMIT"}
+    return getattr(settings, name[kind], DEFAULT_DESTINATION_LIMIT)
+
+
+def destination_allowed(kind: str, destination: str) -> bool:
+    """Counts one message of ``kind`` (``"sms"`` or ``"email"``) to ``destination``;
+    ``False`` once that destination had its share of this window. The destination is
+    normalised by the caller and stored only as a hash."""
+    if not is_enabled() or not destination:
+        return True
+    limit, period = destination_limit(kind)
+    key = _key(f"to-{kind}", _digest(destination.strip().lower()), period)
+    allowed = _count(key, period) <= limit
+    if not allowed:
+        logger.warning("Held back a %s to a destination that reached its cap", kind)
+    return allowed
 
 
 def too_many_requests(request, period: int):

@@ -10,13 +10,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .backoffice.site_history import site_history_urls
 from .plugins import registry
-from .views import healthz
+from .views import admin_logout, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     # Before Wagtail's admin: its site history report, fenced like the back offices.
     *site_history_urls("admin/reports/site-history/"),
+    # Before Wagtail's own pattern for the same address: logging out only by POST.
+    path("admin/logout/", admin_logout, name="portal_admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -25,9 +27,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media for development, except documents: they go through Wagtail's view, which
+    # checks their collection's privacy (WAGTAILDOCS_SERVE_METHOD).
+    urlpatterns += [
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Persian at "/" with no prefix, English under "/en/". Plugins first, then Wagtail's
 # page tree, which catches everything else.

@@ -1,7 +1,7 @@
 from django.db import DatabaseError, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 
 @never_cache
@@ -15,3 +15,13 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_POST
+def admin_logout(request):
+    """Wagtail's logout, by POST only. Its own view deletes the session cookie whatever
+    the method, so a link or an image on any site (a GET) would log staff out; the
+    admin's menu already logs out with a POST form."""
+    from wagtail.admin.views.account import LogoutView
+
+    return LogoutView.as_view()(request)

@@ -65,6 +65,7 @@ def localize_units(units, request) -> None:
         translations = {
             page.translation_key: page
             for page in UnitPage.objects.live()
+            .public()
             .filter(translation_key__in=keys, locale=active)
             .select_related("locale")
         }

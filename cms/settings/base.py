@@ -6,8 +6,10 @@ runs embedded (SQLite, local files, one process) and grown up (PostgreSQL, Redis
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+import csp.constants as csp
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +69,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +78,8 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, as whitenoise's docs ask: static files skip
     # sessions, CSRF and everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above XFrameOptionsMiddleware, so that it sees the framing policy of the response.
+    "cms.csp.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -100,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
             "builtins": ["cms.templatetags.persian"],
         },
@@ -167,6 +176,70 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
+# workers and hosts: in Redis when there is one, else in a database table (created by
+# migrate, see cms.apps), never in one process's memory.
+if REDIS_URL:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-ratelimit",
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_ratelimit_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+
+# The client's address behind a proxy (cms.client_address): the META key of the header
+# the proxy sets (e.g. HTTP_X_REAL_IP), believed only from the listed proxies
+# (addresses or networks; the same host by default).
+PORTAL_CLIENT_IP_HEADER = os.environ.get("PORTAL_CLIENT_IP_HEADER", "").strip()
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1")
+# At most this many text messages / emails (count, seconds) to one mobile number or one
+# address from the public forms, whatever address the submissions come from.
+PORTAL_SMS_DESTINATION_LIMIT = (5, 3600)
+PORTAL_EMAIL_DESTINATION_LIMIT = (5, 3600)
+
+
+# Staff logins (/admin/login/, /django-admin/login/) are locked for a while after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address (django-axes);
+# a right password resets the count. Superusers see and lift lockouts in the Django
+# admin (Settings > Login lockouts in Wagtail's menu).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+
+# Content-Security-Policy (django-csp 4): scripts only from our own files or with the
+# request's nonce (templates: nonce="{{ CSP_NONCE }}"), never framed by another site,
+# no plugins. cms.csp loosens two things for Wagtail's admin and its preview panel.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "blob:"],
+        "font-src": [csp.SELF, "data:"],
+        "connect-src": [csp.SELF],
+        "frame-src": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+    }
+}
+# No staff email hashes sent to gravatar.com (and no third-party images in the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin does not call releases.wagtail.org (versions are pinned in requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -230,6 +303,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Documents only through Wagtail's view (/documents/<id>/<name>), which applies the
+# privacy of their collection; never as files under /media/documents/ (see cms.urls,
+# and the README: the proxy serves /media/images/ only).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import DATA_DIR, INSTALLED_APPS, PORTAL_DISABLED_PLUGINS
+from .base import CACHES, DATA_DIR, INSTALLED_APPS, PORTAL_DISABLED_PLUGINS
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-7d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1"  # noqa: S105
@@ -19,3 +19,7 @@ PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private"
 # does not warn at every new request handler that STATIC_ROOT does not exist.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Rate-limit counters in the same store as the default cache, so the tests that clear
+# the cache start every client afresh (the shared cache of base.py is tested with real
+# workers in cms/tests/test_ratelimit_workers.py).
+CACHES = {**CACHES, "ratelimit": dict(CACHES["default"])}

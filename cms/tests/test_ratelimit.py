@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from cms import ratelimit
+from cms.client_address import client_address
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +45,7 @@ def test_a_new_window_starts_afresh(monkeypatch):
 
 def test_the_proxy_header_names_the_client_when_configured(settings):
     settings.PORTAL_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.PORTAL_TRUSTED_PROXIES = ["127.0.0.1"]
     one = make_request("127.0.0.1", HTTP_X_REAL_IP="5.5.5.5")
     two = make_request("127.0.0.1", HTTP_X_REAL_IP="6.6.6.6")
     assert ratelimit.client_id(one) != ratelimit.client_id(two)
@@ -51,6 +53,38 @@ def test_the_proxy_header_names_the_client_when_configured(settings):
     assert ratelimit.client_id(one) == ratelimit.client_id(two)
     # The address itself is not what is stored in the cache key.
     assert "127.0.0.1" not in ratelimit.client_id(one)
+
+
+def test_a_forged_header_from_a_peer_that_is_no_trusted_proxy_is_ignored(settings):
+    settings.PORTAL_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.PORTAL_TRUSTED_PROXIES = ["10.0.0.0/24"]
+    request = make_request("198.51.100.7", HTTP_X_REAL_IP="5.5.5.5")
+    assert client_address(request) == "198.51.100.7"
+    assert all(
+        ratelimit.hit(make_request("198.51.100.7", HTTP_X_REAL_IP=f"5.5.5.{n}"), "f", 3, 60)
+        for n in range(3)
+    )
+    assert not ratelimit.hit(make_request("198.51.100.7", HTTP_X_REAL_IP="9.9.9.9"), "f", 3, 60)
+    # From the trusted proxy the header is believed.
+    assert client_address(make_request("10.0.0.5", HTTP_X_REAL_IP="5.5.5.5")) == "5.5.5.5"
+
+
+def test_a_forwarded_list_is_read_from_the_proxy_end(settings):
+    settings.PORTAL_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.PORTAL_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.2"]
+    # The client typed "1.1.1.1" itself; our proxies appended 203.0.113.9 and 10.0.0.2.
+    request = make_request("127.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9, 10.0.0.2")
+    assert client_address(request) == "203.0.113.9"
+    garbage = make_request("127.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address")
+    assert client_address(garbage) == "127.0.0.1"
+
+
+def test_messages_to_one_destination_are_capped_whoever_asks(settings):
+    settings.PORTAL_SMS_DESTINATION_LIMIT = (5, 3600)
+    sent = [ratelimit.destination_allowed("sms", "09121234567") for _ in range(24)]
+    assert sent.count(True) == 5
+    assert ratelimit.destination_allowed("sms", "09127654321")
+    assert ratelimit.destination_allowed("email", "09121234567")
 
 
 @pytest.mark.django_db

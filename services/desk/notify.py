@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cms.ratelimit import destination_allowed
 from cms.sms import send_sms
 from cms.text import to_persian_digits
 from cms.tracking import format_tracking_code
@@ -59,7 +60,11 @@ def _send_sms(mobile, template, context, language):
     send_sms(mobile, text, fail_silently=True)
 
 
-def _to_citizen(service_request, template, **extra):
+def _to_citizen(service_request, template, capped=False, **extra):
+    """``capped``: the message follows a public submission, which anybody may send with
+    anybody's mobile number or email, so each destination gets only its share an hour
+    (``PORTAL_SMS_DESTINATION_LIMIT``, ``PORTAL_EMAIL_DESTINATION_LIMIT``); the request
+    itself is kept and its code shown on the page. Answers from staff are not capped."""
     language = service_request.language or "fa"
     context = {
         "request": service_request,
@@ -67,9 +72,11 @@ def _to_citizen(service_request, template, **extra):
         "track_url": track_url(language),
         **extra,
     }
-    if service_request.email:
-        _send_email([service_request.email], template, context, language)
-    _send_sms(service_request.mobile, template, context, language)
+    email, mobile = service_request.email, service_request.mobile
+    if email and (not capped or destination_allowed("email", email)):
+        _send_email([email], template, context, language)
+    if not capped or destination_allowed("sms", mobile):
+        _send_sms(mobile, template, context, language)
 
 
 def _staff_emails(service_request, managers_only=False):
@@ -82,7 +89,7 @@ def _staff_emails(service_request, managers_only=False):
 
 
 def request_received(service_request):
-    _to_citizen(service_request, "received")
+    _to_citizen(service_request, "received", capped=True)
     staff = _staff_emails(service_request)
     _send_email(
         staff,

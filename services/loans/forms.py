@@ -156,7 +156,7 @@ class ApplicationForm(StudentFieldsForm):
         if code and workflow.has_active_application(
             national_code=code, loan_type=self.loan_type, term=self.window.term
         ):
-            raise ValidationError(workflow.duplicate_message(), code="duplicate")
+            raise ValidationError(workflow.not_now_message(), code="duplicate")
         return cleaned
 
 

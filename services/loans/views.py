@@ -9,7 +9,7 @@ number, or take them in, are never cached (``Cache-Control: no-store, private``)
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 
-from . import conf, workflow
+from . import conf, notify, workflow
 from .enums import LoanStage
 from .forms import ApplicationForm, CancelForm, CorrectionForm, TrackLookupForm
 from .models import ApplicationWindow, LoanApplication, LoanType
@@ -82,7 +82,10 @@ def apply(request, slug):
         if not hit(request, "loans-submit", limit, period):
             return too_many_requests(request, period)
         form = ApplicationForm(request.POST, request.FILES, loan_type=loan_type, window=window)
-        if form.is_valid():
+        valid = form.is_valid()
+        if form.has_error(NON_FIELD_ERRORS, "duplicate"):
+            notify.send_existing_code(form.cleaned_data["national_code"], loan_type, window.term)
+        if valid:
             data = form.cleaned_data
             try:
                 application = workflow.submit_application(
@@ -92,8 +95,11 @@ def apply(request, slug):
                     documents=data.get("documents") or [],
                     language=language_of(request),
                 )
-            except workflow.DuplicateApplication as error:
-                form.add_error(None, error)
+            except workflow.DuplicateApplication:
+                # Whoever typed the national code learns nothing about its owner: the
+                # existing code goes to the mobile number on that application.
+                notify.send_existing_code(data["national_code"], loan_type, window.term)
+                form.add_error(None, workflow.not_now_message())
             else:
                 request.session[SUBMITTED_KEY] = {
                     "id": application.pk,

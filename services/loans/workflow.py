@@ -51,6 +51,16 @@ def duplicate_message() -> str:
     )
 
 
+def not_now_message() -> str:
+    """What the public form says on a duplicate: nothing about the national code's owner
+    (``duplicate_message`` would tell a stranger that this person has an application)."""
+    return _(
+        "An application cannot be made now. If an application for this loan already "
+        "exists, its tracking code has been sent to the mobile number given on that "
+        "application."
+    )
+
+
 # Files
 
 

@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cms.ratelimit import destination_allowed
+
 from . import conf
 from .models import NoticeUpdate, Subscriber
 
@@ -126,5 +128,8 @@ def confirmation_message(subscriber: Subscriber, confirm_url: str, unsubscribe_u
 
 
 def send_confirmation(subscriber: Subscriber, *, confirm_url: str, unsubscribe_url: str) -> None:
+    # Anybody may type anybody's address into the form: one mailbox gets only its share.
+    if not destination_allowed("email", subscriber.email):
+        return
     confirmation_message(subscriber, confirm_url, unsubscribe_url).send()
     Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=timezone.now())

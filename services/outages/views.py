@@ -121,7 +121,10 @@ def save_subscription(data) -> Subscriber:
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def confirm_subscription(request, token):
+    """GET only shows a button: mail scanners and link previews follow links, and must
+    not subscribe anybody. The POST (from that page, with its CSRF token) confirms."""
     subscriber = Subscriber.objects.filter(token=token).first()
     if subscriber is None:
         return _message_page(
@@ -131,6 +134,8 @@ def confirm_subscription(request, token):
             status=404,
             show_subscribe=True,
         )
+    if request.method == "GET":
+        return render(request, "outages/confirm.html", {"subscriber": subscriber})
     subscriber.confirm()
     return _message_page(
         request,

@@ -97,6 +97,7 @@ class HomePage(RoutablePageMixin, PortalPageMixin, Page):
         indexes = list(
             Page.objects.child_of(self)
             .live()
+            .public()
             .type(UnitIndexPage, NewsIndexPage)
             .order_by("path")
             .specific(defer=True)

@@ -91,7 +91,7 @@ class ServiceCatalogPage(RoutablePageMixin, Page):
         key = catalog_url_cache_key(language)
         url = cache.get(key)
         if url is None:
-            pages = cls.objects.live().select_related("locale")
+            pages = cls.objects.live().public().select_related("locale")
             page = (
                 pages.filter(locale__language_code=language).first()
                 or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
@@ -121,6 +121,7 @@ class SLAIndexPage(Page):
         statements = list(
             SLAStatementPage.objects.child_of(self)
             .live()
+            .public()
             .select_related("locale")
             .order_by("-valid_until", "title")
         )
@@ -130,6 +131,7 @@ class SLAIndexPage(Page):
             statements += [
                 statement
                 for statement in SLAStatementPage.objects.live()
+                .public()
                 .filter(locale=default)
                 .select_related("locale")
                 .order_by("-valid_until", "title")

@@ -37,10 +37,29 @@ def test_subscribing_needs_a_confirmation_by_email(client, home_page, service):
     assert message.subject == "اشتراک خود در ایمیل‌های وضعیت خدمات را تأیید کنید"
     confirm = link_in(message, "confirm")
     assert subscriber.token in confirm and "citizen" not in confirm
-    page = client.get(confirm.split("testserver", 1)[-1])
-    assert page.status_code == 200 and "اشتراک تأیید شد" in page.content.decode()
+    path = confirm.split("testserver", 1)[-1]
+    # A mail scanner or a link preview follows the link: nothing changes.
+    page = client.get(path)
+    assert page.status_code == 200 and "اشتراک تأیید شد" not in page.content.decode()
+    assert 'method="post"' in page.content.decode()
+    subscriber.refresh_from_db()
+    assert not subscriber.is_confirmed
+    # The person presses the button.
+    done = client.post(path)
+    assert done.status_code == 200 and "اشتراک تأیید شد" in done.content.decode()
     subscriber.refresh_from_db()
     assert subscriber.is_confirmed
+
+
+def test_the_confirm_button_needs_the_page_csrf_token(home_page):
+    from django.test import Client
+
+    subscriber = SubscriberFactory(email="c@example.ir", unconfirmed=True)
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(f"/status/subscribe/confirm/{subscriber.token}/")
+    assert response.status_code == 403
+    subscriber.refresh_from_db()
+    assert not subscriber.is_confirmed
 
 
 def test_the_answer_is_the_same_for_a_known_address_and_confirmations_are_throttled(
@@ -176,3 +195,19 @@ def test_subscribers_are_a_backup_dataset():
     from cms.plugins import registry
 
     assert "outages.Subscriber" in [dataset.model for dataset in registry.backup_datasets()]
+
+
+def test_one_mailbox_gets_at_most_its_share_of_confirmations_from_many_addresses(
+    client, home_page, service, settings
+):
+    settings.PORTAL_EMAIL_DESTINATION_LIMIT = (5, 3600)
+    for number in range(12):
+        # As if the per-subscriber pause of ten minutes had passed each time.
+        Subscriber.objects.update(confirmation_sent_at=None)
+        response = client.post(
+            "/status/subscribe/",
+            {"email": "victim@example.ir", "services": [service.pk]},
+            REMOTE_ADDR=f"198.51.100.{number}",
+        )
+        assert response.status_code == 200
+    assert len([m for m in mail.outbox if m.to == ["victim@example.ir"]]) == 5

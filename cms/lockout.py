@@ -1,0 +1,33 @@
+"""The page a locked-out staff login gets (django-axes calls :func:`lockout_response`)."""
+
+from __future__ import annotations
+
+import math
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .text import to_persian_digits
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    shown = to_persian_digits(str(minutes)) if (get_language() or "").startswith("fa") else minutes
+    response = render(
+        request,
+        "cms/lockout.html",
+        {
+            "message": _(
+                "Too many wrong passwords for this account from your address. Logging in "
+                "is locked for %(minutes)s minutes; try again later, or ask the portal's "
+                "administrator to lift the lock."
+            )
+            % {"minutes": shown},
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(minutes * 60)
+    response["Cache-Control"] = "no-store, private"
+    return response
