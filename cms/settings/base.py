@@ -226,7 +226,14 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = _("University of Medical Sciences portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address: the base of every link in emails and text messages
+# (cms.links), never the request's Host header. Production refuses to start without it;
+# unset in development, links use the default Wagtail site's root URL.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip().rstrip("/")
+# Wagtail's own emails (moderation, password reset) use the same address.
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL or os.environ.get(
+    "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
