@@ -224,6 +224,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 
+# Text messages (cms.sms): the console (log) in development; a gateway in production.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "cms.sms.ConsoleBackend")
+SMS_API_KEY = os.environ.get("SMS_API_KEY", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+SMS_API_URL = os.environ.get("SMS_API_URL", "")
+SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "5"))
+SMS_RETRIES = int(os.environ.get("SMS_RETRIES", "2"))
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", "")
+
+
 # Wagtail.
 WAGTAIL_SITE_NAME = _("University of Medical Sciences portal")
 # The portal's public address: the base of every link in emails and text messages
@@ -251,5 +261,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Its debug lines carry request paths, and an SMS gateway's key is in one.
+        "urllib3": {"level": "WARNING"},
     },
 }
