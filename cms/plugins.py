@@ -29,6 +29,10 @@ What a plugin may contribute:
 ``get_service_start_url(service)``
     The URL of the form that starts a catalog service, when this plugin delivers it
     (``None`` otherwise); the first plugin that answers wins.
+``setup_portal(stdout)``
+    Its part of ``manage.py setup_portal`` (:mod:`cms.setup`): the pages, groups and
+    permissions a real site needs, without demo data. It must only create what is
+    missing and never change what exists (the command runs again on every deployment).
 """
 
 from __future__ import annotations
@@ -137,6 +141,9 @@ class PortalPlugin:
     def get_service_start_url(self, service) -> str | None:
         return None
 
+    def setup_portal(self, stdout) -> None:
+        return None
+
 
 class PluginRegistry:
     """Finds the installed plugins and gathers what they contribute.
@@ -205,6 +212,13 @@ class PluginRegistry:
         for plugin in self.plugins():
             datasets.extend(plugin.get_backup_datasets())
         return datasets
+
+    def setup_portal(self, stdout) -> None:
+        # A real site must be complete: a failing plugin stops the setup (and its
+        # transaction), it is not skipped.
+        for plugin in self.plugins():
+            stdout.write(f"- plugin {plugin.label}")
+            plugin.setup_portal(stdout)
 
 
 registry = PluginRegistry()
