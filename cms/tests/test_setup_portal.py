@@ -148,3 +148,22 @@ def test_running_again_never_overwrites_editors_work(client):
     assert client.get("/units/").status_code == 404  # no second units section
     body = client.get("/").content.decode()
     assert "متن ویراستار" in body and "/services/" not in body  # links not put back
+
+
+def test_the_dashboard_asks_the_administrator_to_fill_in_the_settings(client):
+    from sitepages.models import PortalSettings
+
+    setup()
+    admin = get_user_model().objects.create_superuser("admin", "a@example.ir", "x")
+    client.force_login(admin)
+    dashboard = client.get("/admin/").content.decode()
+    assert "راه‌اندازی پرتال را کامل کنید" in dashboard
+    assert "تلفن اصلی" in dashboard and "/admin/settings/sitepages/portalsettings/" in dashboard
+    PortalSettings.objects.update(
+        university_name="دانشگاه علوم پزشکی اراک",
+        phone="086-33690000",
+        email="info@arakmu.ac.ir",
+        address="اراک",
+        office_hours="شنبه تا چهارشنبه",
+    )
+    assert "راه‌اندازی پرتال را کامل کنید" not in client.get("/admin/").content.decode()
