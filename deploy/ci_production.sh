@@ -52,7 +52,8 @@ cleanup() {
     wait 2>/dev/null
     if [ "$status" -ne 0 ]; then
         echo "== production step failed; last log lines =="
-        tail -n 30 "$WORK"/logs/*.log "$WORK"/nginx/error.log 2>/dev/null
+        tail -n 20 "$WORK"/logs/gunicorn-????.log "$WORK"/logs/*_*.log \
+            "$WORK"/nginx/error.log 2>/dev/null
     fi
     if [ -n "$db_created" ]; then
         "$PY" - "$PG_URL" "$DB_NAME" drop <<'PYEOF' || true
