@@ -50,6 +50,7 @@ CODE = re.compile(r"[۰-۹0-9]{4}-[۰-۹0-9]{4}-[۰-۹0-9]{4}")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 URL = re.compile(r"https?://[^\s<>\"')]+")
 RETRY_STATUSES = {502, 503, 504}
+RETRIED = []  # (submission, what failed) the client retried
 
 MAIN_PAGES = ["/", "/units/", "/news/", "/services/", "/sla/", "/desk/", "/track/"]
 MAIN_PAGES += ["/loans/", "/loans/track/", "/status/", "/search/?q=وام"]
@@ -191,6 +192,7 @@ def submit_request(args, number, unit, retries=6):
                 return found[0].translate(PERSIAN_TO_ASCII).replace("-", ""), mobile, citizen
             last = f"HTTP {response.status_code}"
             check(response.status_code in RETRY_STATUSES, f"submission {number}: {last}")
+        RETRIED.append((number, last))
         time.sleep(0.2 * (attempt + 1))
     raise SmokeFailure(f"submission {number} failed {retries} times, last: {last}")
 
@@ -251,6 +253,10 @@ def check_rate_limit(args, limit=10):
         response = attacker.post_form("/track/", {"code": "111122223333", "mobile": "09120000000"})
         check(response.status_code == 200, f"lookup {attempt} of {limit}: {response.status_code}")
         upstreams.add(response.headers.get("X-Portal-Upstream", "?"))
+        if attempt % 2:
+            # The form's GET and its POST alternate between two processes: one request
+            # more makes the next POST go to the other one.
+            attacker.get("/healthz")
     refused = attacker.post_form("/track/", {"code": "111122223333", "mobile": "09120000000"})
     check(
         refused.status_code == 429,
@@ -285,6 +291,7 @@ def check_kill(args, unit, count=12, kill_after=4):
     detail = f"{count} submissions accepted"
     if args.kill_pgid:
         detail += f", app process group {args.kill_pgid} killed after {kill_after}"
+        detail += f", {len(RETRIED)} attempt(s) retried"
     if args.check_db:
         missing = missing_in_database(accepted)
         check(not missing, f"accepted but not in the database: {missing}")
@@ -293,10 +300,17 @@ def check_kill(args, unit, count=12, kill_after=4):
 
 
 def _process_group_gone(pgid):
+    """No live process left in the group (a killed one not yet reaped is a zombie)."""
     for _ in range(50):
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
+        alive = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                alive.append(stat.parent.name)
+        if not alive:
             return True
         time.sleep(0.1)
     return False
