@@ -48,11 +48,22 @@ def ensure_section(parent, page_class, slug, fields):
     return page
 
 
+def link_from_home(home, pages):
+    """Put the catalog and the statements among the home page's quick links, once."""
+    linked = {block.value.get("page").pk for block in home.quick_links if block.value.get("page")}
+    missing = [page for page in pages if page.pk not in linked]
+    if not missing:
+        return
+    links = [(block.block_type, block.value) for block in home.quick_links]
+    home.quick_links = [
+        ("link", {"title": "", "page": page, "url": ""}) for page in missing
+    ] + links
+    home.save_revision().publish()
+
+
 @setup_step(order=30)
 def setup_catalog(stdout):
     from sitepages.models import HomePage
-
-    from .demo_content import link_from_home
 
     _fa, en = ensure_locales()
     home = HomePage.objects.filter(depth=2, locale__language_code="fa").first()
