@@ -33,6 +33,10 @@ What a plugin may contribute:
     :class:`RestoreCheck` items: after a restore drill (``verify_backup``), open up to
     ``sample`` submissions through the same lookup the public tracker uses (tracking
     code plus second factor) and say whether each came back.
+``setup_portal(stdout)``
+    Its part of ``manage.py setup_portal`` (:mod:`cms.setup`): the pages, groups and
+    permissions a real site needs, without demo data. It must only create what is
+    missing and never change what exists (the command runs again on every deployment).
 """
 
 from __future__ import annotations
@@ -153,6 +157,9 @@ class PortalPlugin:
     def verify_restored(self, sample: int) -> list[RestoreCheck]:
         return []
 
+    def setup_portal(self, stdout) -> None:
+        return None
+
 
 class PluginRegistry:
     """Finds the installed plugins and gathers what they contribute.
@@ -228,6 +235,13 @@ class PluginRegistry:
         for plugin in self.plugins():
             checks.extend(plugin.verify_restored(sample))
         return checks
+
+    def setup_portal(self, stdout) -> None:
+        # A real site must be complete: a failing plugin stops the setup (and its
+        # transaction), it is not skipped.
+        for plugin in self.plugins():
+            stdout.write(f"- plugin {plugin.label}")
+            plugin.setup_portal(stdout)
 
 
 registry = PluginRegistry()

@@ -8,19 +8,9 @@ import datetime as dt
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
     Site,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 from wagtail.rich_text import RichText
 
@@ -46,11 +36,16 @@ from .models import (
     UnitPage,
 )
 from .models.news import tehran_today
+from .setup_content import (
+    EDITORS,
+    HOME_TITLE,
+    HOME_TITLE_EN,
+    MODERATORS,
+    ensure_editorial_groups,
+    ensure_moderation_workflow,
+)
 
 UNIVERSITY = "دانشگاه علوم پزشکی اراک"
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-WORKFLOW_NAME = "Moderators approval"
 
 
 @demo_loader(order=10)
@@ -63,8 +58,11 @@ def load_home(stdout):
             "بفرستید، شکایت یا درخواست ملاقات ثبت کنید و با کد رهگیری پیگیری کنید.</p>"
         ),
     )
+    if home.title == HOME_TITLE:  # as setup_portal left it: the demo university's name
+        home.title = "پرتال دانشگاه علوم پزشکی اراک"
+        home.save_revision().publish()
     _fa, en = ensure_locales()
-    ensure_translation(
+    home_en = ensure_translation(
         home,
         en,
         title="Arak University of Medical Sciences",
@@ -73,6 +71,9 @@ def load_home(stdout):
             "file a complaint or a meeting request, and follow it up with a tracking code.</p>"
         ),
     )
+    if home_en.title == HOME_TITLE_EN:
+        home_en.title = "Arak University of Medical Sciences"
+        home_en.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
     portal = PortalSettings.for_site(site)
     if not portal.phone:
@@ -381,54 +382,9 @@ STANDARD_PAGES = [
 
 
 def ensure_groups_and_users(stdout):
-    """Editors write and submit; Moderators approve and publish (Wagtail's workflow)."""
-    page_type = ContentType.objects.get_for_model(Page)
-    root = Page.get_first_root_node()
-    rights = {
-        EDITORS: ["add_page", "change_page"],
-        MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-    }
-    admin_access = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    collection = Collection.get_first_root_node()
-    collection_rights = [
-        ("wagtailimages", ["add_image", "change_image", "choose_image"]),
-        ("wagtaildocs", ["add_document", "change_document", "choose_document"]),
-    ]
-    groups = {}
-    for name, codenames in rights.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(admin_access)
-        for codename in codenames:
-            permission = Permission.objects.get(content_type=page_type, codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
-        for app_label, codenames_ in collection_rights:
-            for codename in codenames_:
-                permission = Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=collection, permission=permission
-                )
-        groups[name] = group
-    # Editors must not publish, whatever an earlier configuration gave them.
-    GroupPagePermission.objects.filter(
-        group=groups[EDITORS], permission__codename="publish_page"
-    ).delete()
-
-    workflow, _created = Workflow.objects.get_or_create(
-        name=WORKFLOW_NAME, defaults={"active": True}
-    )
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    task.groups.add(groups[MODERATORS])
-    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    """The real site's groups and workflow (setup_portal), and the demo editor and moderator."""
+    groups = ensure_editorial_groups()
+    ensure_moderation_workflow(groups[MODERATORS])
 
     password = demo_password() or secrets.token_urlsafe(12)
     user_model = get_user_model()

@@ -14,6 +14,7 @@ from cms.demo import demo_loader, ensure_locales, ensure_translation
 from .enums import Audience, Channel, ServiceType, TimeUnit
 from .importer import import_statement
 from .models import Service, ServiceCatalogPage, SLAIndexPage, SLAStatementPage
+from .setup_content import link_from_home
 
 STATEMENT_FILE = Path(__file__).resolve().parent / "tests" / "fixtures" / "sla-statement-fa.txt"
 LOAN_STATEMENT_SLUG = "student-loans"
@@ -333,19 +334,6 @@ def ensure_service(spec, unit, statement):
     service.save()
     service.save_revision().publish()
     return service
-
-
-def link_from_home(home, pages):
-    """Put the catalog and the statements among the home page's quick links, once."""
-    linked = {block.value.get("page").pk for block in home.quick_links if block.value.get("page")}
-    missing = [page for page in pages if page.pk not in linked]
-    if not missing:
-        return
-    links = [(block.block_type, block.value) for block in home.quick_links]
-    home.quick_links = [
-        ("link", {"title": "", "page": page, "url": ""}) for page in missing
-    ] + links
-    home.save_revision().publish()
 
 
 @demo_loader(order=30)

@@ -9,7 +9,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+
+from cms.links import absolute_url
 
 from .models import ExpiryNotice, SLAStatementPage
 from .models.pages import EXPIRY_WARNING_DAYS
@@ -68,7 +71,7 @@ def notify_expiring(
 
 
 def _send(statement: SLAStatementPage, recipients: list[str], today: dt.date) -> None:
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/pages/{statement.pk}/edit/"
+    admin_url = absolute_url(reverse("wagtailadmin_pages:edit", args=[statement.pk]))
     context = {
         "statement": statement,
         "days_left": statement.days_left(today),

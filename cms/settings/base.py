@@ -269,7 +269,8 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Tehran", "UTC"]
 
 # Static files and media.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic's output; the proxy may serve it at /static/ (deploy/nginx).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -293,13 +294,34 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Email: console in development; production reads SMTP settings from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (staging, the CI
+# smoke test): the folder the messages are written to.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 
+# Text messages (cms.sms): the console (log) in development; a gateway in production.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "cms.sms.ConsoleBackend")
+SMS_API_KEY = os.environ.get("SMS_API_KEY", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+SMS_API_URL = os.environ.get("SMS_API_URL", "")
+SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "5"))
+SMS_RETRIES = int(os.environ.get("SMS_RETRIES", "2"))
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", "")
+
+
 # Wagtail.
 WAGTAIL_SITE_NAME = _("University of Medical Sciences portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address: the base of every link in emails and text messages
+# (cms.links), never the request's Host header. Production refuses to start without it;
+# unset in development, links use the default Wagtail site's root URL.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip().rstrip("/")
+# Wagtail's own emails (moderation, password reset) use the same address.
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL or os.environ.get(
+    "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -321,6 +343,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Its debug lines carry request paths, and an SMS gateway's key is in one.
+        "urllib3": {"level": "WARNING"},
     },
 }
 

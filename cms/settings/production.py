@@ -7,6 +7,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.links import validate_base_url
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -18,6 +20,16 @@ except KeyError as exc:
     raise ImproperlyConfigured(
         "SECRET_KEY is not set: production settings need it in the environment."
     ) from exc
+
+# Every emailed or texted link starts with it (cms.links); never the request's Host.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip()
+if not PORTAL_BASE_URL:
+    raise ImproperlyConfigured(
+        "PORTAL_BASE_URL is not set: production needs the portal's public address "
+        "(e.g. https://portal.example.ac.ir) for the links in emails and text messages."
+    )
+PORTAL_BASE_URL = validate_base_url(PORTAL_BASE_URL)
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

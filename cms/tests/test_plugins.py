@@ -69,6 +69,18 @@ def test_backup_datasets_name_models_and_file_fields():
 
 
 @pytest.mark.django_db
+def test_plugins_contribute_their_part_of_setup_portal():
+    from io import StringIO
+
+    from django.contrib.auth.models import Group
+
+    out = StringIO()
+    registry.setup_portal(out)
+    assert Group.objects.filter(name="Test plugin staff").exists()
+    assert "- plugin testplugin" in out.getvalue()
+
+
+@pytest.mark.django_db
 def test_a_failing_plugin_is_skipped_not_fatal(client, home_page, monkeypatch, caplog):
     plugin = registry.get("testplugin")
 

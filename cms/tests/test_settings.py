@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "portal.example.ir",
     "CSRF_TRUSTED_ORIGINS": "https://portal.example.ir",
     "EMAIL_HOST": "smtp.example.ir",
+    "PORTAL_BASE_URL": "https://portal.example.ir",
 }
 
 
@@ -37,6 +38,31 @@ def test_production_refuses_to_start_without_secret_key():
     result = manage("check", "--settings=cms.settings.production", drop=["SECRET_KEY"])
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_public_base_url():
+    result = manage(
+        "check",
+        "--settings=cms.settings.production",
+        env_extra=PRODUCTION_ENV,
+        drop=["PORTAL_BASE_URL"],
+    )
+    assert result.returncode != 0
+    assert "PORTAL_BASE_URL is not set" in result.stderr
+    forged = manage(
+        "check",
+        "--settings=cms.settings.production",
+        env_extra={**PRODUCTION_ENV, "PORTAL_BASE_URL": "portal.example.ir/"},
+    )
+    assert forged.returncode != 0 and "PORTAL_BASE_URL must be" in forged.stderr
+
+
+def test_production_links_and_wagtail_admin_emails_use_the_base_url():
+    out = settings_value(
+        "settings.PORTAL_BASE_URL, settings.WAGTAILADMIN_BASE_URL",
+        {"PORTAL_BASE_URL": "https://portal.arakmu.ac.ir/"},
+    )
+    assert out == "https://portal.arakmu.ac.ir https://portal.arakmu.ac.ir"
 
 
 def test_check_deploy_is_clean_with_production_variables():

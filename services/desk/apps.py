@@ -76,6 +76,14 @@ class DeskConfig(PortalPlugin, AppConfig):
                 continue
         return False
 
+    def setup_portal(self, stdout):
+        # The group that lets desk staff into the admin; who works which unit's queue is
+        # set per person under Desk > Staff.
+        from .models.staff import ensure_staff_group
+
+        group = ensure_staff_group()
+        stdout.write(f"  desk: group {group.name}")
+
     def get_backup_datasets(self):
         return [
             BackupDataset("desk.ServiceRequest", description="Citizens' requests"),

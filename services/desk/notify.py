@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cms.links import absolute_url
 from cms.ratelimit import destination_allowed
 from cms.sms import send_sms
 from cms.text import to_persian_digits
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 
 def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def track_url(language="fa") -> str:

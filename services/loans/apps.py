@@ -68,6 +68,13 @@ class LoansConfig(PortalPlugin, AppConfig):
 
         return reverse("loans:index") if service.code == conf.service_code() else None
 
+    def setup_portal(self, stdout):
+        # One group per role of the welfare office (expert, financial officer, liaison).
+        from .roles import ensure_role_groups
+
+        groups = ensure_role_groups()
+        stdout.write(f"  loans: groups {', '.join(group.name for group in groups.values())}")
+
     def get_backup_datasets(self):
         # Loan types, terms and windows are the office's settings, not users' data, but
         # the applications point to them: they travel with the backup too.

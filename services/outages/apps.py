@@ -62,6 +62,11 @@ class OutagesConfig(PortalPlugin, AppConfig):
             )
         ]
 
+    def setup_portal(self, stdout):
+        from .setup import ensure_notice_permissions
+
+        ensure_notice_permissions(stdout)
+
     def get_backup_datasets(self):
         return [
             BackupDataset(

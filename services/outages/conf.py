@@ -5,6 +5,8 @@ Read when used (not at import) so that a deployment, or a test, can change them.
 
 from django.conf import settings
 
+from cms import links
+
 # Banner data may be cached, but never for more than a minute: a new outage must show.
 MAX_CACHE_SECONDS = 60
 
@@ -38,11 +40,8 @@ def cache_seconds() -> int:
 
 
 def base_url() -> str:
-    """The site's address for links in emails (no request at hand when they are sent)."""
-    url = getattr(settings, "OUTAGES_BASE_URL", "") or getattr(
-        settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
-    )
-    return url.rstrip("/")
+    """The portal's address for links in emails and feeds: ``PORTAL_BASE_URL``."""
+    return links.base_url()
 
 
 def measured_since():

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from cms.links import absolute_url
 from cms.ratelimit import ratelimit
 
 from .forms import SubscribeForm
@@ -81,10 +82,9 @@ def subscribe(request):
         ):
             send_confirmation(
                 subscriber,
-                confirm_url=request.build_absolute_uri(
-                    reverse("outages:confirm", args=[subscriber.token])
-                ),
-                unsubscribe_url=request.build_absolute_uri(
+                # From PORTAL_BASE_URL, never from the (forgeable) Host header.
+                confirm_url=absolute_url(reverse("outages:confirm", args=[subscriber.token])),
+                unsubscribe_url=absolute_url(
                     reverse("outages:unsubscribe", args=[subscriber.token])
                 ),
             )

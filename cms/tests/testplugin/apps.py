@@ -32,5 +32,11 @@ class TestPluginConfig(PortalPlugin, AppConfig):
             return reverse("testplugin:index")
         return None
 
+    def setup_portal(self, stdout):
+        from django.contrib.auth.models import Group
+
+        Group.objects.get_or_create(name="Test plugin staff")
+        stdout.write("  testplugin: group Test plugin staff")
+
     def get_backup_datasets(self):
         return [BackupDataset("testplugin.TestSubmission", file_fields=("attachment",))]

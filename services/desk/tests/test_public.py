@@ -68,6 +68,24 @@ def test_a_request_with_a_pdf_is_saved_with_a_code_and_the_citizen_is_told(
     assert sms.outbox[0].to == "09121234567" and persian in sms.outbox[0].body
 
 
+def test_links_in_the_sms_and_email_use_the_base_url_whatever_the_host_header(
+    client, units, settings, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_BASE_URL = "https://portal.arakmu.ac.ir"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/desk/request/",
+            citizen(unit=units["welfare-office"].pk),
+            HTTP_HOST="attacker.example",
+        )
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    (text,) = sms.outbox
+    for body in (message.body, text.body):
+        assert "https://portal.arakmu.ac.ir/track/" in body
+        assert "attacker.example" not in body and "127.0.0.1" not in body
+
+
 def test_a_letter_for_a_catalog_service_goes_to_the_service_unit(client, units, service):
     response = client.post("/desk/letter/", citizen(service=service.pk))
     assert response.status_code == 302

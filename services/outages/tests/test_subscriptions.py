@@ -82,9 +82,25 @@ def test_an_invalid_address_is_refused(client, home_page):
     assert not Subscriber.objects.exists() and not mail.outbox
 
 
-def test_subscribers_are_emailed_when_a_notice_is_published_and_updated(
-    django_capture_on_commit_callbacks, service
+def test_confirmation_links_use_the_configured_base_url_not_a_forged_host(
+    client, home_page, settings
 ):
+    settings.PORTAL_BASE_URL = "https://portal.arakmu.ac.ir"
+    response = client.post(
+        "/status/subscribe/", {"email": "citizen@example.ir"}, HTTP_HOST="attacker.example"
+    )
+    assert response.status_code == 200
+    (message,) = mail.outbox
+    urls = re.findall(r"https?://[^\s>]+", message.body)
+    assert urls and all(url.startswith("https://portal.arakmu.ac.ir/status/") for url in urls)
+    assert "attacker.example" not in message.body
+    assert "attacker.example" not in str(message.extra_headers)
+
+
+def test_subscribers_are_emailed_when_a_notice_is_published_and_updated(
+    django_capture_on_commit_callbacks, service, settings
+):
+    settings.PORTAL_BASE_URL = "https://portal.arakmu.ac.ir"
     fa = SubscriberFactory(email="fa@example.ir")
     en = SubscriberFactory(email="en@example.ir", language="en")
     SubscriberFactory(email="pending@example.ir", unconfirmed=True)
@@ -109,7 +125,7 @@ def test_subscribers_are_emailed_when_a_notice_is_published_and_updated(
     # One-click unsubscribe (RFC 8058), the recipient's own link.
     assert (
         persian.extra_headers["List-Unsubscribe"]
-        == f"<http://127.0.0.1:8000/status/unsubscribe/{fa.token}/>"
+        == f"<https://portal.arakmu.ac.ir/status/unsubscribe/{fa.token}/>"
     )
     assert persian.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert persian.alternatives[0][1] == "text/html" and 'dir="rtl"' in persian.alternatives[0][0]

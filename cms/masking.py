@@ -1,0 +1,47 @@
+"""Masking personal identifiers before they reach a log, a captured outbox or a screen.
+
+Logs are read by more people than the data they describe. A mobile number keeps its
+operator prefix and last two digits (``0912*****67``); tracking codes, national codes
+and any other run of six or more digits in a text keep only their last two digits,
+whatever digits they were written in and however they were grouped.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASK = "*"
+_DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"  # Latin, Persian and Arabic-Indic digits
+# Digits, possibly grouped with a dash, a space or a direction mark (4829-1735-6028).
+_DIGIT_RUN = re.compile(rf"[{_DIGIT}](?:[-\s\u200c\u200e\u200f\u2066-\u2069]?[{_DIGIT}])+")
+_IS_DIGIT = re.compile(rf"[{_DIGIT}]")
+MIN_MASKED_DIGITS = 6
+KEPT_DIGITS = 2
+
+
+def mask_mobile(number: str) -> str:
+    """``09121234567`` → ``0912*****67``: enough to tell numbers apart, not to call one."""
+    number = str(number or "")
+    if len(number) <= 6:
+        return MASK * len(number)
+    return number[:4] + MASK * (len(number) - 6) + number[-KEPT_DIGITS:]
+
+
+def _mask_run(match: re.Match) -> str:
+    run = match.group(0)
+    total = len(_IS_DIGIT.findall(run))
+    if total < MIN_MASKED_DIGITS:
+        return run
+    seen, out = 0, []
+    for char in run:
+        if _IS_DIGIT.match(char):
+            seen += 1
+            out.append(char if seen > total - KEPT_DIGITS else MASK)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def mask_codes(text: str) -> str:
+    """``text`` with every tracking code, national code or phone number masked."""
+    return _DIGIT_RUN.sub(_mask_run, str(text or ""))
