@@ -117,7 +117,7 @@ def loans_case(home_page):
     )
 
 
-def testplugin_case(home_page):
+def sample_plugin_case(home_page):
     from django.contrib.auth import get_user_model
 
     from cms.tests.testplugin.models import TestSubmission
@@ -160,7 +160,7 @@ def testplugin_case(home_page):
 CASES = {
     "desk": ("services.desk", desk_case),
     "loans": ("services.loans", loans_case),
-    "testplugin": ("cms.tests.testplugin", testplugin_case),
+    "testplugin": ("cms.tests.testplugin", sample_plugin_case),
 }
 
 
