@@ -1,4 +1,5 @@
-"""Masking personal identifiers before they reach a log, a captured outbox or a screen.
+"""Masking personal identifiers before they reach a log, a captured outbox or a screen
+(one module for every mask: logs, outboxes and the back office's lists).
 
 Logs are read by more people than the data they describe. A mobile number keeps its
 operator prefix and last two digits (``0912*****67``); tracking codes, national codes
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 
 MASK = "*"
+# Identifiers shown to staff in lists and exports (national codes, Sheba numbers).
+LIST_MASK = "•"
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"  # Latin, Persian and Arabic-Indic digits
 # Digits, possibly grouped with a dash, a space or a direction mark (4829-1735-6028).
 _DIGIT_RUN = re.compile(rf"[{_DIGIT}](?:[-\s\u200c\u200e\u200f\u2066-\u2069]?[{_DIGIT}])+")
@@ -45,3 +48,19 @@ def _mask_run(match: re.Match) -> str:
 def mask_codes(text: str) -> str:
     """``text`` with every tracking code, national code or phone number masked."""
     return _DIGIT_RUN.sub(_mask_run, str(text or ""))
+
+
+def mask_national_code(code: str) -> str:
+    """``0012345679`` → ``••••••5679`` (the last four digits stay)."""
+    code = code or ""
+    if len(code) <= 4:
+        return LIST_MASK * len(code)
+    return LIST_MASK * (len(code) - 4) + code[-4:]
+
+
+def mask_sheba(sheba: str) -> str:
+    """``IR820540102680020817909002`` → ``IR•• •••• … 9002``: country and last four."""
+    sheba = sheba or ""
+    if len(sheba) <= 6:
+        return LIST_MASK * len(sheba)
+    return f"{sheba[:2]}{LIST_MASK * 2} {LIST_MASK * 4} … {sheba[-4:]}"

@@ -3,8 +3,8 @@
 ``options.FencedModelAdmin`` is the base (see its module for what it does); ``fence``
 holds the per-unit and per-role fences, ``actions`` the custom action view classes,
 ``views`` the fenced index/inspect/edit/history views, ``params`` the allowed listing
-parameters, ``exports`` safe spreadsheet cells, ``masking`` the identifier masks,
-``history`` the history entries and their display helper, ``site_history`` the fence
-on Wagtail's site history report. Nothing is imported here, so that models may import
-``cms.backoffice.masking`` before the admin is loaded.
+parameters, ``exports`` safe spreadsheet cells (the identifier masks are in
+``cms.masking``), ``history`` the history entries and their display helper,
+``site_history`` the fence on Wagtail's site history report. Nothing is imported here,
+so that models may import parts of the package before the admin is loaded.
 """

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cms.backoffice.masking import mask_national_code, mask_sheba
+from cms.masking import mask_national_code, mask_sheba
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
 from cms.uploads import KINDS, generated_name, private_storage, safe_download_name
 
