@@ -133,8 +133,6 @@ class ServiceFormPage(AbstractForm):
         from ..views import remember_submission
 
         if self.service_id and self.service.is_terminated:
-            from django.urls import reverse
-
             from sla.termination import ended_response
 
             return ended_response(request, self.service, reverse("desk_track:lookup"))
