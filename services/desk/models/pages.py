@@ -133,9 +133,11 @@ class ServiceFormPage(AbstractForm):
         from ..views import remember_submission
 
         if self.service_id and self.service.is_terminated:
+            from django.urls import reverse as url_of
+
             from sla.termination import ended_response
 
-            return ended_response(request, self.service, reverse("desk_track:lookup"))
+            return ended_response(request, self.service, url_of("desk_track:lookup"))
         if request.method == "POST":
             limit, period = conf.submit_limit()
             if not hit(request, "desk-submit", limit, period):
