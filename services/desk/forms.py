@@ -32,9 +32,10 @@ def _text_area(rows=6):
 
 
 def live_units():
-    from sitepages.models import UnitPage
+    """The units a form offers: those of the page's language (see :mod:`.routing`)."""
+    from .routing import units_of_language
 
-    return UnitPage.objects.live().public().order_by("path")
+    return units_of_language()
 
 
 def open_services():
@@ -235,9 +236,10 @@ class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMix
 
 
 def meeting_officials():
-    from sitepages.models import Official, UnitPage
+    """Officials who accept meetings, on the unit pages of the page's language."""
+    from sitepages.models import Official
 
-    live = UnitPage.objects.live().public().values("pk")
+    live = live_units().values("pk")
     return (
         Official.objects.filter(accepts_meetings=True, page__in=live)
         .select_related("page")

@@ -119,6 +119,12 @@ def create_request(
 ) -> ServiceRequest:
     """Saves a new request with its attachments, all or nothing, and notifies the citizen."""
 
+    from .routing import canonical_unit
+
+    # Requests from a translated page (/en/) go to the unit's canonical page and its staff.
+    unit = canonical_unit(unit)
+    concerned_unit = canonical_unit(concerned_unit)
+
     def operation(stored):
         for _attempt in range(5):
             service_request = ServiceRequest(
