@@ -387,7 +387,11 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(is_active=True)
         if request_obj is not None:
-            users = users.filter(desk_memberships__unit=request_obj.unit).distinct()
+            from .routing import handling_unit
+
+            users = users.filter(
+                desk_memberships__unit=handling_unit(request_obj.unit) or request_obj.unit
+            ).distinct()
         self.fields["assignee"].queryset = users.order_by("first_name", "last_name", "username")
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
 

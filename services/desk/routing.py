@@ -43,3 +43,76 @@ def canonical_unit(unit):
         return unit
     canonical = unit.get_translation_or_none(locale)
     return canonical.specific if canonical is not None else unit
+
+
+# Who handles a unit's requests: no request without a handler.
+
+
+def triage_unit():
+    """The configured triage unit (``DESK_TRIAGE_UNIT_SLUG``), canonical page, if any."""
+    from sitepages.models import UnitPage
+
+    from . import conf
+
+    slug = conf.triage_unit_slug()
+    if not slug:
+        return None
+    return UnitPage.objects.filter(slug=slug, locale=default_locale()).first()
+
+
+def _chain(unit, triage):
+    """The unit, then its ancestor units (nearest first), then the triage unit."""
+    from sitepages.models import UnitPage
+
+    unit = canonical_unit(unit)
+    ancestors = UnitPage.objects.filter(
+        path__in=[unit.path[:i] for i in range(UnitPage.steplen, len(unit.path), UnitPage.steplen)]
+    ).order_by("-depth")
+    chain = [unit, *ancestors]
+    if triage is not None and triage.pk not in {u.pk for u in chain}:
+        chain.append(triage)
+    return chain
+
+
+def handling_unit(unit, role=None):
+    """The unit whose desk staff (of ``role``, if given) handle ``unit``'s requests: the
+    unit itself when it has staff, else its nearest staffed parent unit, else the triage
+    unit. ``None`` only when none of them has staff."""
+    from .models import DeskStaff
+
+    if unit is None:
+        return None
+    chain = _chain(unit, triage_unit())
+    staff = DeskStaff.objects.filter(unit__in=chain, user__is_active=True)
+    if role:
+        staff = staff.filter(role=role)
+    staffed = set(staff.values_list("unit_id", flat=True))
+    return next((u for u in chain if u.pk in staffed), None)
+
+
+def handled_unit_ids(unit_ids) -> set[int]:
+    """Every unit whose requests the staff of ``unit_ids`` handle: their own units and
+    the unstaffed units that fall back to them (two queries, whatever the number)."""
+    from sitepages.models import UnitPage
+
+    from .models import DeskStaff
+
+    unit_ids = set(unit_ids)
+    if not unit_ids:
+        return set()
+    units = list(UnitPage.objects.filter(locale=default_locale()).values_list("pk", "path"))
+    staffed = set(DeskStaff.objects.filter(user__is_active=True).values_list("unit_id", flat=True))
+    by_path = {path: pk for pk, path in units}
+    triage = triage_unit()
+    handled = set(unit_ids)
+    step = UnitPage.steplen
+    for pk, path in units:
+        if pk in staffed:
+            continue
+        candidates = [by_path.get(path[:i]) for i in range(len(path) - step, 0, -step)]
+        if triage is not None:
+            candidates.append(triage.pk)
+        handler = next((c for c in candidates if c in staffed), None)
+        if handler in unit_ids:
+            handled.add(pk)
+    return handled

@@ -378,10 +378,10 @@ def rate(service_request, *, rating: int, comment: str = ""):
 
 def assign(service_request, *, assignee, user=None):
     from .models import DeskStaff
+    from .routing import handling_unit
 
-    if assignee is not None and not (
-        DeskStaff.objects.filter(user=assignee, unit_id=service_request.unit_id).exists()
-    ):
+    unit = handling_unit(service_request.unit) or service_request.unit
+    if assignee is not None and not (DeskStaff.objects.filter(user=assignee, unit=unit).exists()):
         raise ValidationError(_("Only the unit's own staff can be assigned."))
     service_request.assigned_to = assignee
     service_request.save(update_fields=["assigned_to"])
