@@ -75,3 +75,26 @@ def test_a_refused_publish_leaves_no_draft_behind(client, django_user_model):
         assert response.status_code == 200
     assert OutageNotice.objects.count() == 1
     assert not OutageNotice.objects.get().live
+
+
+def test_editors_submit_notices_to_the_moderators_who_approve_them(
+    client, django_user_model, groups
+):
+    from services.outages.setup import ensure_notice_workflow
+    from sitepages.setup_content import ensure_moderation_workflow
+
+    editors, moderators = groups
+    ensure_moderation_workflow(moderators)
+    ensure_notice_workflow(StringIO())
+    client.force_login(member(django_user_model, editors, "editor"))
+    data = notice_data(**{"action-publish": None, "action-submit": "action-submit"})
+    assert client.post(add_url(), data).status_code == 302
+    notice = OutageNotice.objects.get()
+    assert notice.workflow_in_progress and not notice.live
+    client.force_login(member(django_user_model, moderators, "moderator"))
+    task_state = notice.current_workflow_task_state
+    approve = reverse("outages_notices:workflow_action", args=[notice.pk, "approve", task_state.pk])
+    response = client.post(approve, {"comment": ""})
+    assert response.status_code in (200, 302)
+    notice.refresh_from_db()
+    assert notice.live and not notice.workflow_in_progress
