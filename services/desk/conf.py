@@ -40,3 +40,9 @@ def message_limit() -> tuple[int, int]:
 def tracking_session_age() -> int:
     """Seconds an opened request stays open in the tracking session without activity."""
     return get("DESK_TRACKING_SESSION_AGE", 30 * 60)
+
+
+def triage_unit_slug() -> str:
+    """The unit whose staff receive the requests of units that have no desk staff, nor a
+    parent unit with staff (public relations answers the citizens' contacts)."""
+    return get("DESK_TRIAGE_UNIT_SLUG", "public-relations")

@@ -36,6 +36,15 @@ STAFF = [
     ("desk.bazrasi", "محمد", "حسینی", "inspection-complaints", StaffRole.MANAGER),
     ("desk.it", "سارا", "موسوی", "it-statistics", StaffRole.EXPERT),
     ("desk.behdasht", "حمید", "نوری", "health-deputy", StaffRole.MANAGER),
+    # Every unit that answers a service or a form has staff, and a manager for escalations.
+    ("desk.it.modir", "رضا", "صادقی", "it-statistics", StaffRole.MANAGER),
+    ("desk.darman", "نرگس", "امینی", "treatment-deputy", StaffRole.MANAGER),
+    ("desk.amoozesh", "مهدی", "جعفری", "education-deputy", StaffRole.MANAGER),
+    ("desk.pajoohesh", "لیلا", "کاظمی", "research-deputy", StaffRole.MANAGER),
+    ("desk.tose-e", "احمد", "قاسمی", "development-deputy", StaffRole.MANAGER),
+    ("desk.ghaza", "فاطمه", "مرادی", "food-drug-deputy", StaffRole.MANAGER),
+    ("desk.ravabet", "حسین", "یوسفی", "public-relations", StaffRole.MANAGER),
+    ("desk.pezeshki", "مریم", "عباسی", "medicine-faculty", StaffRole.MANAGER),
 ]
 
 # code, channel, unit slug, service code, status, days ago, name, mobile, subject, body,
@@ -269,7 +278,7 @@ def load_staff(stdout):
             set_demo_password(user)
             user.save()
         DeskStaff.objects.get_or_create(user=user, unit=unit, defaults={"role": role})
-        users[slug] = user
+        users.setdefault(slug, user)
     return users
 
 

@@ -32,9 +32,10 @@ def _text_area(rows=6):
 
 
 def live_units():
-    from sitepages.models import UnitPage
+    """The units a form offers: those of the page's language (see :mod:`.routing`)."""
+    from .routing import units_of_language
 
-    return UnitPage.objects.live().public().order_by("path")
+    return units_of_language()
 
 
 def open_services():
@@ -235,9 +236,10 @@ class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMix
 
 
 def meeting_officials():
-    from sitepages.models import Official, UnitPage
+    """Officials who accept meetings, on the unit pages of the page's language."""
+    from sitepages.models import Official
 
-    live = UnitPage.objects.live().public().values("pk")
+    live = live_units().values("pk")
     return (
         Official.objects.filter(accepts_meetings=True, page__in=live)
         .select_related("page")
@@ -385,7 +387,11 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(is_active=True)
         if request_obj is not None:
-            users = users.filter(desk_memberships__unit=request_obj.unit).distinct()
+            from .routing import handling_unit
+
+            users = users.filter(
+                desk_memberships__unit=handling_unit(request_obj.unit) or request_obj.unit
+            ).distinct()
         self.fields["assignee"].queryset = users.order_by("first_name", "last_name", "username")
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
 

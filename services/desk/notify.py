@@ -81,9 +81,16 @@ def _to_citizen(service_request, template, capped=False, **extra):
 
 
 def _staff_emails(service_request, managers_only=False):
+    """The staff who handle the request's unit: its own, else its parent unit's, else the
+    triage unit's (:func:`services.desk.routing.handling_unit`)."""
     from .models import DeskStaff
+    from .routing import handling_unit
 
-    memberships = DeskStaff.objects.filter(unit_id=service_request.unit_id).select_related("user")
+    role = StaffRole.MANAGER if managers_only else None
+    unit = handling_unit(service_request.unit, role=role)
+    if unit is None:
+        return []
+    memberships = DeskStaff.objects.filter(unit=unit).select_related("user")
     if managers_only:
         memberships = memberships.filter(role=StaffRole.MANAGER)
     return sorted({m.user.email for m in memberships if m.user.email and m.user.is_active})
@@ -134,7 +141,11 @@ def escalate(service_request):
     """The unit's managers learn that a request is overdue (raises if mail fails)."""
     recipients = _staff_emails(service_request, managers_only=True)
     if not recipients:
-        logger.warning("Overdue request %s: its unit has no manager with email", service_request.pk)
+        logger.warning(
+            "Overdue request %s: neither its unit, a parent unit nor the triage unit has a "
+            "manager with email",
+            service_request.pk,
+        )
         return
     with translation.override(settings.LANGUAGE_CODE):
         context = {"request": service_request, "admin_url": admin_url(service_request)}

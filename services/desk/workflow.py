@@ -119,6 +119,12 @@ def create_request(
 ) -> ServiceRequest:
     """Saves a new request with its attachments, all or nothing, and notifies the citizen."""
 
+    from .routing import canonical_unit
+
+    # Requests from a translated page (/en/) go to the unit's canonical page and its staff.
+    unit = canonical_unit(unit)
+    concerned_unit = canonical_unit(concerned_unit)
+
     def operation(stored):
         for _attempt in range(5):
             service_request = ServiceRequest(
@@ -219,9 +225,18 @@ def submit_form_page_request(page, form, language="fa") -> ServiceRequest:
 
 
 def change_status(
-    service_request: ServiceRequest, target: str, *, actor: str, user=None, reason: str = ""
+    service_request: ServiceRequest,
+    target: str,
+    *,
+    actor: str,
+    user=None,
+    reason: str = "",
+    notify_citizen: bool = True,
 ) -> StatusChange:
-    """Moves a request through the transitions table (and only through it)."""
+    """Moves a request through the transitions table (and only through it).
+
+    ``notify_citizen=False`` when the change is part of an event that tells the citizen
+    itself (a reply that also marks the request answered): one message per event."""
     with transaction.atomic():
         locked = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
         if not can_transition(locked.status, target, actor):
@@ -259,11 +274,16 @@ def change_status(
         locked.due_at = locked.compute_due_at()
         locked._change_reason = f"status: {change.from_status} → {target}"
         locked.save(update_fields=fields)
-        if actor == Actor.STAFF and target in (
-            RequestStatus.ANSWERED,
-            RequestStatus.WAITING,
-            RequestStatus.REJECTED,
-            RequestStatus.CLOSED,
+        if (
+            notify_citizen
+            and actor == Actor.STAFF
+            and target
+            in (
+                RequestStatus.ANSWERED,
+                RequestStatus.WAITING,
+                RequestStatus.REJECTED,
+                RequestStatus.CLOSED,
+            )
         ):
             transaction.on_commit(lambda: notify.status_changed(locked, change))
     _refresh(service_request, locked)
@@ -295,9 +315,16 @@ def reply(service_request, *, user, body, attachments=(), then="") -> RequestMes
             locked.save(update_fields=["first_replied_at", "first_reply_working_hours"])
         if locked.status == RequestStatus.NEW and not then:
             # Answering a new request starts the work on it.
-            change_status(locked, RequestStatus.IN_PROGRESS, actor=Actor.STAFF, user=user)
+            change_status(
+                locked,
+                RequestStatus.IN_PROGRESS,
+                actor=Actor.STAFF,
+                user=user,
+                notify_citizen=False,
+            )
         if then:
-            change_status(locked, then, actor=Actor.STAFF, user=user)
+            # The reply's own email and SMS tell the citizen; no second message for the status.
+            change_status(locked, then, actor=Actor.STAFF, user=user, notify_citizen=False)
         _refresh(service_request, locked)
         transaction.on_commit(lambda: notify.replied(service_request, message))
         return message
@@ -351,10 +378,10 @@ def rate(service_request, *, rating: int, comment: str = ""):
 
 def assign(service_request, *, assignee, user=None):
     from .models import DeskStaff
+    from .routing import handling_unit
 
-    if assignee is not None and not (
-        DeskStaff.objects.filter(user=assignee, unit_id=service_request.unit_id).exists()
-    ):
+    unit = handling_unit(service_request.unit) or service_request.unit
+    if assignee is not None and not (DeskStaff.objects.filter(user=assignee, unit=unit).exists()):
         raise ValidationError(_("Only the unit's own staff can be assigned."))
     service_request.assigned_to = assignee
     service_request.save(update_fields=["assigned_to"])

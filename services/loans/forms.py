@@ -212,6 +212,14 @@ class CancelForm(PersianFormMixin, forms.Form):
 # Admin
 
 
+class ReferenceField(forms.CharField):
+    """A document or bank reference: any digits accepted and stored ASCII; letters,
+    hyphens and slashes are kept as typed (only the digits are normalised)."""
+
+    def to_python(self, value):
+        return workflow.normalize_reference(super().to_python(value) or "")
+
+
 class MoveForm(forms.Form):
     """One move of an application in the back office; shows only what the move needs."""
 
@@ -219,7 +227,7 @@ class MoveForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    document_number = IdentifierField(label=_("Document number"), max_length=40, required=False)
+    document_number = ReferenceField(label=_("Document number"), max_length=40, required=False)
     document_date = forms.DateField(
         label=_("Document date"), required=False, widget=JalaliDateInput
     )
@@ -227,9 +235,9 @@ class MoveForm(forms.Form):
     fund_confirmed_on = forms.DateField(
         label=_("Confirmed by the fund on"), required=False, widget=JalaliDateInput
     )
-    fund_reference = IdentifierField(label=_("Fund reference"), max_length=60, required=False)
+    fund_reference = ReferenceField(label=_("Fund reference"), max_length=60, required=False)
     deposited_on = forms.DateField(label=_("Deposited on"), required=False, widget=JalaliDateInput)
-    bank_reference = IdentifierField(label=_("Bank reference"), max_length=60, required=False)
+    bank_reference = ReferenceField(label=_("Bank reference"), max_length=60, required=False)
 
     FIELDS_BY_NEED = {
         "document": ("document_number", "document_date", "document_amount"),
@@ -276,6 +284,10 @@ class MoveForm(forms.Form):
         amount = self.cleaned_data.get("document_amount")
         if amount is not None and amount <= 0:
             raise ValidationError(_("The amount must be more than zero."))
+        if amount is not None:
+            error = workflow.document_amount_error(self.application, amount)
+            if error:
+                raise ValidationError(error)
         return amount
 
     def move_data(self) -> dict:

@@ -194,10 +194,44 @@ def has_active_application(*, national_code, loan_type, term, exclude_pk=None) -
 # Moves
 
 
+def normalize_reference(value) -> str:
+    """A document or bank reference: digits made ASCII, spaces trimmed, punctuation kept
+    ("BNK-778812" stays "BNK-778812")."""
+    from cms.text import to_ascii_digits
+
+    return " ".join(to_ascii_digits(str(value)).split())
+
+
 def _required(value, message):
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError(message)
     return value.strip() if isinstance(value, str) else value
+
+
+def document_amount_error(application, amount: int) -> str | None:
+    """Why ``amount`` cannot be the application's document amount, or None: the document
+    amount <= the requested (approved) amount <= the loan type's maximum."""
+    from cms.text import to_persian_digits
+
+    def rials(value):
+        return to_persian_digits(f"{value:,}".replace(",", "٬"))
+
+    maximum = application.loan_type.max_amount
+    if maximum and amount > maximum:
+        return _("The document's amount is more than this loan type's maximum (%(max)s Rials).") % {
+            "max": rials(maximum)
+        }
+    if amount > application.requested_amount:
+        return _("The document's amount is more than the amount requested (%(amount)s Rials).") % {
+            "amount": rials(application.requested_amount)
+        }
+    return None
+
+
+def check_document_amount(application, amount: int):
+    error = document_amount_error(application, amount)
+    if error:
+        raise ValidationError(error)
 
 
 def _check_needs(transition, *, note, data):
@@ -262,6 +296,8 @@ def move(
         if transition.batch_only and via_batch is None:
             raise TransitionNotAllowed(_("Applications are sent to the fund in a batch."))
         _check_needs(transition, note=note, data=data)
+        if "document" in transition.needs:
+            check_document_amount(locked, int(data["document_amount"]))
 
         now = timezone.now()
         change = StageChange.objects.create(
@@ -280,17 +316,17 @@ def move(
         elif target == S.REJECTED:
             locked.rejection_reason = note
         elif target == S.DOCUMENT_ISSUED:
-            locked.document_number = str(data["document_number"]).strip()
+            locked.document_number = normalize_reference(data["document_number"])
             locked.document_date = data["document_date"]
             locked.document_amount = int(data["document_amount"])
         elif target == S.SENT_TO_FUND:
             locked.batch = via_batch
         elif target == S.CONFIRMED:
             locked.fund_confirmed_on = data["fund_confirmed_on"]
-            locked.fund_reference = (data.get("fund_reference") or "").strip()
+            locked.fund_reference = normalize_reference(data.get("fund_reference") or "")
         elif target == S.DEPOSITED:
             locked.deposited_on = data["deposited_on"]
-            locked.bank_reference = str(data["bank_reference"]).strip()
+            locked.bank_reference = normalize_reference(data["bank_reference"])
         for field, value in (data.get("student_changes") or {}).items():
             setattr(locked, field, value)
         if target == S.SUBMITTED and change.from_stage == S.RETURNED:

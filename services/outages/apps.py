@@ -63,9 +63,10 @@ class OutagesConfig(PortalPlugin, AppConfig):
         ]
 
     def setup_portal(self, stdout):
-        from .setup import ensure_notice_permissions
+        from .setup import ensure_notice_permissions, ensure_notice_workflow
 
         ensure_notice_permissions(stdout)
+        ensure_notice_workflow(stdout)
 
     def get_backup_datasets(self):
         return [

@@ -15,7 +15,15 @@ from cms.text import normalize_text
 
 from . import conf
 from .durations import format_duration
-from .enums import FINAL_STATES, Impact, NoticeKind, NoticeState, initial_state, next_states
+from .enums import (
+    FINAL_STATES,
+    Impact,
+    NoticeKind,
+    NoticeState,
+    initial_state,
+    next_states,
+    states_for,
+)
 from .timeline import validate_update
 from .widgets import JalaliDateTimeInput
 
@@ -49,6 +57,9 @@ class OutageNoticeForm(WagtailAdminModelForm):
             field = self.fields["state"]
             field.required = False
             field.choices = [("", _("The first state of its kind")), *NoticeState.choices]
+            if not self.instance.pk:
+                # Not the model's default ("investigating"): the state follows the kind.
+                self.initial["state"] = ""
         if "services" in self.fields:
             from sla.models import Service
 
@@ -61,7 +72,11 @@ class OutageNoticeForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind", self.instance.kind)
-        if "state" in self.fields and not cleaned.get("state"):
+        if "state" in self.fields and (
+            not cleaned.get("state") or cleaned["state"] not in states_for(kind)
+        ):
+            # Before publication the state follows the kind: a state of another kind
+            # (an outage's "investigating" on planned maintenance) becomes the kind's first.
             cleaned["state"] = initial_state(kind)
         if "whole_portal" in cleaned or "services" in cleaned:
             services = cleaned.get("services")

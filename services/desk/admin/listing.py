@@ -18,10 +18,13 @@ from ..models import DeskStaff
 
 
 def _units_of(user) -> set[int]:
-    return set(DeskStaff.objects.filter(user=user).values_list("unit_id", flat=True))
+    from ..routing import handled_unit_ids
+
+    return handled_unit_ids(DeskStaff.objects.filter(user=user).values_list("unit_id", flat=True))
 
 
-# A staff member sees only the requests of the units they belong to; superusers see all.
+# A staff member sees only the requests of the units they belong to, and of the unstaffed
+# units that fall back to them (see :mod:`services.desk.routing`); superusers see all.
 DESK_FENCE = UnitFence(_units_of)
 
 

@@ -50,15 +50,18 @@ class RequestQuerySet(models.QuerySet):
         return self.filter(submitted_at__gte=start, submitted_at__lt=end)
 
     def visible_to(self, user):
-        """The fence: superusers see every request, staff those of their own units."""
+        """The fence: superusers see every request, staff those of their own units and of
+        the unstaffed units that fall back to them (:mod:`services.desk.routing`)."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self
+        from ..routing import handled_unit_ids
         from .staff import DeskStaff
 
         # unit_id IN (the user's units): no join to the staff table, no DISTINCT.
-        return self.filter(unit_id__in=DeskStaff.objects.filter(user=user).values("unit_id"))
+        own = DeskStaff.objects.filter(user=user).values_list("unit_id", flat=True)
+        return self.filter(unit_id__in=sorted(handled_unit_ids(own)))
 
     def with_related(self):
         return self.select_related("unit", "service", "assigned_to", "concerned_unit")

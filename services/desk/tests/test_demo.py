@@ -27,6 +27,10 @@ def test_demo_requests_cover_every_status_and_are_not_duplicated(home_page):
     assert set(ServiceRequest.objects.values_list("status", flat=True)) == set(RequestStatus.values)
     assert ServiceRequest.objects.values("unit").distinct().count() >= 3
     assert ServiceRequest.objects.overdue().count() >= 2
+    # Every unit that answers a service or a form has desk staff and a manager.
+    from services.desk.panels import understaffed_units
+
+    assert [row["unit"].slug for row in understaffed_units()] == []
     load_desk(stdout=StringIO())
     assert counts == (
         ServiceRequest.objects.count(),

@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from .. import conf
 from ..availability import Segment, notice_segments
@@ -83,7 +83,7 @@ class OutageNoticeQuerySet(models.QuerySet):
         return self.prefetch_related("services", "updates")
 
 
-class OutageNotice(DraftStateMixin, RevisionMixin, ClusterableModel):
+class OutageNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
     """An unplanned outage or a planned maintenance, announced to the public."""
 
     kind = models.CharField(
@@ -152,6 +152,14 @@ class OutageNotice(DraftStateMixin, RevisionMixin, ClusterableModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="outagenotice")
+    # Editors submit notices to the Moderators' approval workflow (see ``setup``).
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="outagenotice",
+        for_concrete_model=False,
+    )
 
     objects = OutageNoticeQuerySet.as_manager()
 
