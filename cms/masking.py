@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 MASK = "*"
-# Identifiers shown to staff in lists and exports (national codes, Sheba numbers).
-LIST_MASK = "•"
+# Identifiers shown on screens (national codes, Sheba numbers): an asterisk, never a bullet
+# or a dot, which read as the Persian zero «۰» (••••••۲۶۴۹ looked like ۰۰۰۰۰۰۲۶۴۹).
+LIST_MASK = "*"
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"  # Latin, Persian and Arabic-Indic digits
 # Digits, possibly grouped with a dash, a space or a direction mark (4829-1735-6028).
 _DIGIT_RUN = re.compile(rf"[{_DIGIT}](?:[-\s\u200c\u200e\u200f\u2066-\u2069]?[{_DIGIT}])+")
@@ -51,7 +52,7 @@ def mask_codes(text: str) -> str:
 
 
 def mask_national_code(code: str) -> str:
-    """``0012345679`` → ``••••••5679`` (the last four digits stay)."""
+    """``0012345679`` → ``******5679`` (the last four digits stay)."""
     code = code or ""
     if len(code) <= 4:
         return LIST_MASK * len(code)
@@ -59,7 +60,7 @@ def mask_national_code(code: str) -> str:
 
 
 def mask_sheba(sheba: str) -> str:
-    """``IR820540102680020817909002`` → ``IR•• •••• … 9002``: country and last four."""
+    """``IR820540102680020817909002`` → ``IR** **** … 9002``: country and last four."""
     sheba = sheba or ""
     if len(sheba) <= 6:
         return LIST_MASK * len(sheba)

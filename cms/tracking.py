@@ -32,6 +32,13 @@ def format_tracking_code(code: str) -> str:
     return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))
 
 
+def isolated_tracking_code(code: str) -> str:
+    """The grouped code isolated left to right (U+2066 … U+2069) for plain-text places in a
+    right-to-left page (the admin's headers): otherwise 1949-4361-4517 shows as
+    4517-4361-1949."""
+    return f"\u2066{format_tracking_code(code)}\u2069"
+
+
 def normalize_tracking_code(value: str) -> str:
     """What a person typed (any digits, spaces or dashes) to the stored form."""
     return normalize_identifier(value or "")

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ServiceType(models.TextChoices):
@@ -26,7 +27,7 @@ class Channel(models.TextChoices):
     """How a citizen can reach the service."""
 
     WEB = "web", _("Web")
-    PHONE = "phone", _("Phone")
+    PHONE = "phone", pgettext_lazy("contact channel", "Phone")  # «تلفنی», not the label «تلفن»
     IN_PERSON = "in_person", _("In person")
     EMAIL = "email", _("Email")
     CHAT = "chat", _("Live chat")

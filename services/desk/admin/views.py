@@ -12,7 +12,7 @@ from cms.backoffice.views import (
     FencedIndexView,
     FencedInspectView,
 )
-from cms.tracking import format_tracking_code
+from cms.tracking import isolated_tracking_code
 
 from ..forms import (
     AssignForm,
@@ -70,7 +70,7 @@ class RequestInspectView(FencedInspectView):
         return self.instance.get_channel_display()
 
     def get_page_subtitle(self):
-        return format_tracking_code(self.instance.tracking_code)
+        return isolated_tracking_code(self.instance.tracking_code)
 
 
 class RequestEditForm(WagtailAdminModelForm):
@@ -114,4 +114,4 @@ class RequestHistoryView(FencedHistoryView):
         return _("Request")
 
     def get_page_subtitle(self):
-        return format_tracking_code(self.instance.tracking_code)
+        return isolated_tracking_code(self.instance.tracking_code)

@@ -342,3 +342,12 @@ def test_a_manager_cannot_add_anyone_to_another_unit(client, units, welfare_mana
     )
     assert response.status_code == 200  # the form again, with its error
     assert not DeskStaff.objects.filter(user=welfare_manager, unit=units["it-statistics"]).exists()
+
+
+def test_the_inspect_page_header_keeps_the_tracking_code_left_to_right(
+    client, welfare_staff, welfare_request
+):
+    client.force_login(welfare_staff)
+    body = client.get(f"{BASE}/inspect/{welfare_request.pk}/").content.decode()
+    code = welfare_request.formatted_code
+    assert f"\u2066{code}\u2069" in body  # in the header, not reversed by the RTL line

@@ -131,9 +131,9 @@ def test_meeting_form_shows_officials_hours_and_persian_errors(
     page.fill("#id_mobile", "0912")
     page.fill("#id_subject", "گفت‌وگو دربارهٔ پایگاه سلامت")
     page.click(".desk-form button[type=submit]")
-    page.wait_for_selector(".desk-alert")
-    assert page.locator("#field-mobile .desk-errors").is_visible()
-    assert page.locator("#field-official .desk-errors").is_visible()
+    page.wait_for_selector(".error-summary")
+    assert page.locator("#id_mobile_error").is_visible()
+    assert page.locator("#id_official_error").is_visible()
     assert page.locator("#id_subject").input_value() == "گفت‌وگو دربارهٔ پایگاه سلامت"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(page, "desk-meeting-errors-phone")

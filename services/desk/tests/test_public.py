@@ -111,7 +111,7 @@ def test_errors_are_in_persian_next_to_each_field_and_typed_values_are_kept(clie
     assert ServiceRequest.objects.count() == 0
     # Each error sits inside its field's block.
     mobile_block = body.split('id="field-mobile"')[1].split('id="field-email"')[0]
-    assert "desk-errors" in mobile_block
+    assert 'id="id_mobile_error"' in mobile_block
 
 
 def test_fields_the_form_does_not_show_are_never_taken_from_the_post(client, units):

@@ -77,7 +77,7 @@ def test_a_student_applies_with_persian_digits_and_follows_the_stage(
 
     page.get_by_role("link", name="پیگیری درخواست").first.click()
     page.wait_for_url(re.compile(r".*/loans/track/$"))
-    page.get_by_label("کد پیگیری").fill(shown_code)
+    page.get_by_label("کد رهگیری").fill(shown_code)
     page.get_by_label("کد ملی").fill(persian_digits(code))
     page.get_by_role("button", name="نمایش درخواست").click()
     page.wait_for_url(re.compile(r".*/loans/track/application/$"))

@@ -79,7 +79,7 @@ def test_the_answer_is_the_same_for_a_known_address_and_confirmations_are_thrott
 
 def test_an_invalid_address_is_refused(client, home_page):
     response = client.post("/status/subscribe/", {"email": "not-an-address"})
-    assert response.status_code == 200 and "form-errors" in response.content.decode()
+    assert response.status_code == 200 and "error-summary" in response.content.decode()
     assert not Subscriber.objects.exists() and not mail.outbox
 
 
