@@ -14,8 +14,14 @@ from .factories import ServiceFactory, make_catalog, make_sla_index, make_statem
 @pytest.fixture
 def only_test_plugin(monkeypatch):
     """Only cms.tests.testplugin reports figures, whatever other plugins are installed."""
+    from django.urls import get_resolver
+
     from cms.plugins import registry
 
+    # The root URLconf asks the registry for the plugins' URLs once per process: build
+    # it with every plugin before narrowing the registry, or the worker's later tests
+    # would run without the plugins' addresses.
+    assert get_resolver().url_patterns
     plugins = [plugin for plugin in registry.plugins() if plugin.label == "testplugin"]
     monkeypatch.setattr(registry, "plugins", lambda: plugins)
     return plugins
