@@ -85,7 +85,7 @@ def test_a_staffed_unit_keeps_its_requests_from_the_triage_unit(
 
 
 def test_overdue_request_of_an_unstaffed_unit_is_escalated_to_the_triage_manager(units, settings):
-    from services.desk.workflow import escalate_overdue
+    from services.desk.escalation import escalate_overdue
 
     settings.DESK_TRIAGE_UNIT_SLUG = "inspection-complaints"
     manager = DeskStaffFactory(unit=units["inspection-complaints"], manager=True).user

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cms.plugins import registry
-from services.desk import workflow
+from services.desk import escalation, workflow
 from services.desk.enums import (
     FINAL,
     TRANSITIONS,
@@ -140,11 +140,11 @@ def test_a_failed_escalation_is_retried_next_time(units, monkeypatch):
         raise ConnectionError("smtp down")
 
     monkeypatch.setattr("services.desk.notify.send_mail", broken)
-    assert workflow.escalate_overdue() == 0
+    assert escalation.escalate_overdue() == 0
     late.refresh_from_db()
     assert late.escalated_at is None
     monkeypatch.undo()
-    assert workflow.escalate_overdue() == 1
+    assert escalation.escalate_overdue() == 1
 
 
 @pytest.mark.django_db

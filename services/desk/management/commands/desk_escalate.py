@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from services.desk.workflow import escalate_overdue
+from services.desk.escalation import escalate_overdue
 
 
 class Command(BaseCommand):

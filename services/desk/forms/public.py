@@ -1,4 +1,4 @@
-"""The desk's forms: the citizen's (public) and the staff's (admin).
+"""The citizen's (public) forms of the desk.
 
 Public forms are plain forms, not model forms: what they do not show (status, unit,
 tracking code...) cannot come in from a POST. Every one uses :mod:`cms.forms`, so
@@ -7,21 +7,14 @@ Persian, Arabic-Indic and Latin digits and Arabic ي/ك are accepted and normali
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 
 from cms.forms import MobileField, NationalCodeField, PersianCharField, PersianFormMixin
-from cms.jalali import display_zone, parse_date
 from cms.tracking import is_well_formed, normalize_tracking_code
 from cms.uploads import AttachmentsField, limits_help_text
-
-from .enums import Actor, RequestStatus, allowed_targets
 
 SUBJECT_MAX = 200
 BODY_MAX = 5000
@@ -33,7 +26,7 @@ def _text_area(rows=6):
 
 def live_units():
     """The units a form offers: those of the page's language (see :mod:`.routing`)."""
-    from .routing import units_of_language
+    from ..routing import units_of_language
 
     return units_of_language()
 
@@ -184,7 +177,7 @@ class ComplaintForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsM
         return self.cleaned_data.get("concerned_unit") or service.responsible_unit
 
     def responsible_unit(self):
-        from .workflow import complaints_unit
+        from ..workflow import complaints_unit
 
         return complaints_unit() or self.concerned()
 
@@ -259,7 +252,7 @@ class ServiceFormPageBaseForm(PersianFormMixin, BaseForm, CitizenFieldsMixin, At
         self.order_fields([*fixed, *questions, "attachments"])
 
     def answers(self) -> list[list[str]]:
-        from .models.pages import QUESTION_PREFIX
+        from ..models.pages import QUESTION_PREFIX
 
         answers = []
         for name, field in self.fields.items():
@@ -320,142 +313,27 @@ class RatingForm(PersianFormMixin, forms.Form):
     )
 
 
-# Staff (admin)
-
-
-class ReplyForm(PersianFormMixin, AttachmentsMixin, forms.Form):
-    field_order = ["body", "attachments", "then"]
-
-    body = PersianCharField(label=_("Reply to the citizen"), widget=_text_area(6))
-    then = forms.ChoiceField(
-        label=_("Then"),
-        required=False,
-        choices=[
-            ("", _("Keep the status")),
-            (RequestStatus.ANSWERED, _("Mark it answered")),
-            (RequestStatus.WAITING, _("Wait for the citizen (pauses the clock)")),
-        ],
-    )
-
-    def __init__(self, *args, request_obj=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if request_obj is not None:
-            allowed = set(allowed_targets(request_obj.status, Actor.STAFF))
-            self.fields["then"].choices = [
-                (value, label)
-                for value, label in self.fields["then"].choices
-                if not value or value in allowed
-            ]
-
-
-class NoteForm(PersianFormMixin, forms.Form):
-    body = PersianCharField(
-        label=_("Internal note"),
-        widget=_text_area(3),
-        help_text=_("Seen only by the unit's staff, never by the citizen."),
-    )
-
-
-class TransitionForm(PersianFormMixin, forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
-    reason = PersianCharField(
-        label=_("Reason (shown to the citizen)"),
-        required=False,
-        widget=_text_area(2),
-        help_text=_("Required when rejecting."),
-    )
-
-    def __init__(self, *args, request_obj=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        labels = dict(RequestStatus.choices)
-        targets = allowed_targets(request_obj.status, Actor.STAFF) if request_obj else []
-        self.fields["to_status"].choices = [(value, labels[value]) for value in targets]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("to_status") == RequestStatus.REJECTED and not cleaned.get("reason"):
-            self.add_error("reason", _("Say why the request is rejected."))
-        return cleaned
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
-        queryset=None, label=_("Assign to"), required=False, empty_label=_("— Nobody —")
-    )
-
-    def __init__(self, *args, request_obj=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        users = get_user_model().objects.filter(is_active=True)
-        if request_obj is not None:
-            from .routing import handling_unit
-
-            users = users.filter(
-                desk_memberships__unit=handling_unit(request_obj.unit) or request_obj.unit
-            ).distinct()
-        self.fields["assignee"].queryset = users.order_by("first_name", "last_name", "username")
-        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
-
-
-class JalaliDateField(forms.Field):
-    """A date typed as a Jalali date (۱۴۰۳/۰۵/۲۰, any digits)."""
-
-    widget = forms.TextInput
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"dir": "ltr", "placeholder": "1403/05/20", "inputmode": "numeric", "maxlength": 12}
-        )
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if not value:
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as error:
-            raise ValidationError(
-                _("Enter a Jalali date such as 1403/05/20."), code="jalali_date"
-            ) from error
-
-
-class MeetingProposalForm(PersianFormMixin, forms.Form):
-    date = JalaliDateField(label=_("Date (Jalali)"))
-    time = forms.TimeField(
-        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time", "dir": "ltr"})
-    )
-    official_name = PersianCharField(label=_("With (official)"), max_length=300)
-    location = PersianCharField(label=_("Place"), max_length=300, required=False)
-    note = PersianCharField(label=_("Note to the citizen"), required=False, widget=_text_area(2))
-    confirmed = forms.BooleanField(
-        label=_("Already agreed with the citizen: confirm it without asking"), required=False
-    )
-
-    def __init__(self, *args, request_obj=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if request_obj is not None and request_obj.official_name:
-            self.fields["official_name"].initial = request_obj.official_name
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("date") and cleaned.get("time"):
-            starts_at = dt.datetime.combine(cleaned["date"], cleaned["time"], display_zone())
-            if starts_at <= timezone.now():
-                self.add_error("date", _("Choose a time in the future."))
-            cleaned["starts_at"] = starts_at
-        return cleaned
-
-
-class BulkActionForm(forms.Form):
-    ACTIONS = [
-        ("assign_me", _("Assign to me")),
-        ("in_progress", _("Mark in progress")),
-        ("close", _("Close answered requests")),
-    ]
-    action = forms.ChoiceField(label=_("With the selected requests"), choices=ACTIONS)
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[])
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Any number: the fence decides which of them the user may touch.
-        self.fields["ids"].valid_value = lambda value: str(value).isdigit()
+__all__ = [
+    "SUBJECT_MAX",
+    "BODY_MAX",
+    "live_units",
+    "open_services",
+    "UnitChoiceField",
+    "ServiceChoiceField",
+    "CitizenFieldsMixin",
+    "AttachmentsMixin",
+    "SubjectBodyMixin",
+    "DeskForm",
+    "RequestForm",
+    "ComplaintForm",
+    "WEEKDAY_CHOICES",
+    "OfficialChoiceField",
+    "MeetingForm",
+    "meeting_officials",
+    "ServiceFormPageBaseForm",
+    "TrackLookupForm",
+    "CitizenMessageForm",
+    "WithdrawForm",
+    "RATING_CHOICES",
+    "RatingForm",
+]
