@@ -12,21 +12,11 @@ and names it in its admin's ``view_log_model``; :class:`~cms.backoffice.options.
 FencedModelAdmin` then records every opening, history reading, download and export.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-def staff_member_field(related_name: str = "+") -> models.ForeignKey:
-    """The log's ``user``: kept (as nobody) when the account is deleted."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name=related_name,
-    )
+from ..fields import staff_member_field
 
 
 class StaffViewLog(models.Model):
@@ -34,7 +24,7 @@ class StaffViewLog(models.Model):
 
     subject_field = "subject"
 
-    user = staff_member_field()
+    user = staff_member_field(blank=False)
     action = models.CharField(_("action"), max_length=10)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from cms.attachments import atomic_with_files
 from cms.tracking import new_tracking_code
 
-from . import conf, notify
+from . import notify
 from .enums import (
     REASON_REQUIRED,
     Actor,
@@ -27,23 +27,21 @@ from .enums import (
     RequestStatus,
     can_transition,
 )
-from .models import Attachment, MeetingProposal, RequestMessage, ServiceRequest, StatusChange
+from .models import (
+    Attachment,
+    DeskStaff,
+    MeetingProposal,
+    RequestMessage,
+    ServiceRequest,
+    StatusChange,
+)
+from .routing import canonical_unit, handling_unit
 
 logger = logging.getLogger(__name__)
 
 
 class TransitionNotAllowed(PermissionDenied):
     pass
-
-
-def complaints_unit():
-    """The unit whose queue receives complaints (inspection), if the site has it."""
-    from sitepages.models import UnitPage
-
-    slug = conf.complaints_unit_slug()
-    if not slug:
-        return None
-    return UnitPage.objects.live().filter(slug=slug).order_by("locale_id", "pk").first()
 
 
 # Submission
@@ -84,8 +82,6 @@ def create_request(
     language: str = "fa",
 ) -> ServiceRequest:
     """Saves a new request with its attachments, all or nothing, and notifies the citizen."""
-
-    from .routing import canonical_unit
 
     # Requests from a translated page (/en/) go to the unit's canonical page and its staff.
     unit = canonical_unit(unit)
@@ -335,9 +331,6 @@ def rate(service_request, *, rating: int, comment: str = ""):
 
 
 def assign(service_request, *, assignee, user=None):
-    from .models import DeskStaff
-    from .routing import handling_unit
-
     unit = handling_unit(service_request.unit) or service_request.unit
     if assignee is not None and not (DeskStaff.objects.filter(user=assignee, unit=unit).exists()):
         raise ValidationError(_("Only the unit's own staff can be assigned."))

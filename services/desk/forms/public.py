@@ -18,6 +18,7 @@ from cms.tracking import is_well_formed, normalize_tracking_code
 from cms.uploads import AttachmentsField, limits_help_text
 
 from ..enums import QUESTION_PREFIX
+from ..routing import complaints_unit, units_of_language
 
 SUBJECT_MAX = 200
 BODY_MAX = 5000
@@ -29,8 +30,6 @@ def _text_area(rows=6):
 
 def live_units():
     """The units a form offers: those of the page's language (see :mod:`.routing`)."""
-    from ..routing import units_of_language
-
     return units_of_language()
 
 
@@ -184,8 +183,6 @@ class ComplaintForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsM
         return self.cleaned_data.get("concerned_unit") or service.responsible_unit
 
     def responsible_unit(self):
-        from ..workflow import complaints_unit
-
         return complaints_unit() or self.concerned()
 
     def request_fields(self) -> dict:

@@ -14,6 +14,7 @@ from cms.forms import PersianCharField, PersianFormMixin
 from cms.jalali import display_zone, parse_date
 
 from ..enums import Actor, RequestStatus, allowed_targets
+from ..routing import handling_unit
 from .public import AttachmentsMixin, _text_area
 
 
@@ -81,8 +82,6 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(is_active=True)
         if request_obj is not None:
-            from ..routing import handling_unit
-
             users = users.filter(
                 desk_memberships__unit=handling_unit(request_obj.unit) or request_obj.unit
             ).distinct()

@@ -1,12 +1,12 @@
 """The correspondence on a request: messages both ways, internal notes, attachments."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cms.attachments import PrivateUpload, private_upload_to
+from cms.fields import staff_member_field
 
 from ..enums import MessageKind
 
@@ -19,14 +19,7 @@ class RequestMessage(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=MessageKind.choices)
     body = models.TextField(_("text"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = staff_member_field()
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
     history = HistoricalRecords()
@@ -65,14 +58,7 @@ class Attachment(PrivateUpload):
         related_name="attachments",
     )
     from_citizen = models.BooleanField(_("sent by the citizen"), default=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = staff_member_field()
 
     history = HistoricalRecords()
 

@@ -3,7 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cms.backoffice.view_log import StaffViewLog, staff_member_field
+from cms.backoffice.view_log import StaffViewLog
+from cms.fields import staff_member_field
 
 from ..enums import ViewAction
 
@@ -15,7 +16,7 @@ class RequestViewLog(StaffViewLog):
         "desk.ServiceRequest", on_delete=models.CASCADE, related_name="view_logs"
     )
     # The reverse relation keeps the name it had before the shared model.
-    user = staff_member_field("desk_view_logs")
+    user = staff_member_field("desk_view_logs", blank=False)
     action = models.CharField(_("action"), max_length=10, choices=ViewAction.choices)
     attachment = models.ForeignKey(
         "desk.Attachment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -11,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cms.attachments import PrivateUpload, private_upload_to
-from cms.backoffice.view_log import StaffViewLog, staff_member_field
+from cms.backoffice.view_log import StaffViewLog
+from cms.fields import staff_member_field
 from cms.masking import mask_national_code, mask_sheba
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
 
@@ -222,14 +222,7 @@ class StageChange(models.Model):
     from_stage = models.CharField(_("from"), max_length=20, choices=LoanStage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=20, choices=LoanStage.choices)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = staff_member_field()
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 
@@ -273,7 +266,7 @@ class ApplicationViewLog(StaffViewLog):
         LoanApplication, on_delete=models.CASCADE, related_name="view_logs"
     )
     # The reverse relation keeps the name it had before the shared model.
-    user = staff_member_field("loan_view_logs")
+    user = staff_member_field("loan_view_logs", blank=False)
     action = models.CharField(_("action"), max_length=10, choices=ViewAction.choices)
 
     class Meta(StaffViewLog.Meta):
