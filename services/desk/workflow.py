@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.attachments import atomic_with_files
 from cms.tracking import new_tracking_code
+from cms.transitions import TransitionNotAllowed
 
 from . import notify
 from .enums import (
@@ -38,10 +39,6 @@ from .models import (
 from .routing import canonical_unit, handling_unit
 
 logger = logging.getLogger(__name__)
-
-
-class TransitionNotAllowed(PermissionDenied):
-    pass
 
 
 # Submission

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from cms.attachments import atomic_with_files
 from cms.jalali import to_jalali
 from cms.tracking import new_tracking_code
+from cms.transitions import TransitionNotAllowed
 
 from .enums import LoanStage, Role, get_transition
 from .models import ApplicationDocument, FundBatch, LoanApplication, StageChange
@@ -30,10 +31,6 @@ from .models import ApplicationDocument, FundBatch, LoanApplication, StageChange
 logger = logging.getLogger(__name__)
 
 S = LoanStage
-
-
-class TransitionNotAllowed(PermissionDenied):
-    """The move does not exist in the table, or the actor's role may not make it."""
 
 
 class StageConflict(TransitionNotAllowed):
