@@ -23,7 +23,7 @@ def start_chat(client, unit):
 
 def test_home_and_hub_tell_who_is_online(client, welfare, official):
     home = client.get("/").content.decode()
-    assert "گفت‌وگوی آنلاین" in home or "Live chat" in home
+    assert "گفت‌وگوی زنده با کارشناسان" in home
     assert welfare.title in home
     page = client.get(reverse("chat:hub")).content.decode()
     assert "data-chat-online" in page and welfare.title in page

@@ -70,8 +70,11 @@
     meta.className = "chat-meta";
     var who = document.createElement("bdi");
     who.textContent = message.kind === "citizen" ? texts.you : (message.author || (message.kind === "official" ? texts.official : ""));
-    meta.appendChild(who);
-    meta.appendChild(document.createTextNode(" · " + message.time));
+    if (who.textContent) {
+      meta.appendChild(who);
+      meta.appendChild(document.createTextNode(" · "));
+    }
+    meta.appendChild(document.createTextNode(message.time));
     item.appendChild(meta);
     var body = document.createElement("p");
     body.className = "chat-body";
