@@ -1,5 +1,7 @@
 """The domain API: a chat from start to rating, the fence, the queue and the limits."""
 
+import datetime as dt
+
 import pytest
 
 from services.chat import domain
@@ -161,3 +163,11 @@ def test_a_waiting_citizen_who_left_is_abandoned_and_keeps_their_place_free(welf
     assert domain.queue_info(second).position == 1
     with pytest.raises(domain.WrongState):
         domain.rate(first.pk, 5)
+
+
+def test_citizens_whose_page_went_quiet_leave_the_queue(welfare, official):
+    chat = start(welfare)
+    later = chat.created_at + dt.timedelta(minutes=10)
+    assert domain.abandon_gone([welfare.pk], now=later) == 1
+    chat.refresh_from_db()
+    assert chat.state == ChatState.ABANDONED
