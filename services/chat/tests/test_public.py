@@ -32,6 +32,8 @@ def test_home_and_hub_tell_who_is_online(client, welfare, official):
 
 def test_nobody_online_offers_the_desk_with_the_typed_text(client, welfare, official):
     domain.set_availability(official, Availability.AWAY)
+    home = client.get("/").content.decode()
+    assert "اکنون کارشناسی برخط نیست" in home
     page = client.get(reverse("chat:hub")).content.decode()
     assert "data-chat-offline" in page
     assert 'action="/desk/request/"' in page
