@@ -28,12 +28,10 @@ from .routing import handling_unit
 
 # (days ago, share of the promised time the answer took, rating or None)
 SCHEDULE = ((12, 0.3, 5), (31, 0.6, 4), (58, 1.4, 2))
-CITIZENS = (
-    ("زهرا کریمی", "09350001001"),
-    ("علی اکبری", "09350001002"),
-    ("سمیه رحیمی", "09350001003"),
-)
-MOBILES = [mobile for _name, mobile in CITIZENS]
+CITIZENS = ("زهرا کریمی", "علی اکبری", "سمیه رحیمی")
+# Each demo citizen has a number of their own (0935, the service, the citizen), so that
+# no number reaches the per-destination cap of the public forms.
+MOBILE_PREFIX = "0935"
 BODY = "با سلام، لطفاً دربارهٔ «{title}» راهنمایی و اقدام فرمایید. مدارک لازم آماده است."
 REPLY = "درخواست شما بررسی و انجام شد. در صورت نیاز از صفحهٔ پیگیری با ما در تماس باشید."
 
@@ -80,7 +78,10 @@ def _backdate(service_request, submitted, answered, calendar):
 
 
 def _answer(service, staff, calendar, now) -> None:
-    for (days_ago, share, rating), (name, mobile) in zip(SCHEDULE, CITIZENS, strict=True):
+    for number, ((days_ago, share, rating), name) in enumerate(
+        zip(SCHEDULE, CITIZENS, strict=True)
+    ):
+        mobile = f"{MOBILE_PREFIX}{service.pk % 1000:03d}{number + 1:04d}"
         service_request = workflow.create_request(
             channel=RequestChannel.REQUEST,
             unit=service.responsible_unit,
@@ -104,7 +105,9 @@ def load_service_figures(stdout):
     filled = 0
     services = Service.objects.live().open().select_related("responsible_unit")
     for service in services:
-        if ServiceRequest.objects.filter(service=service, mobile__in=MOBILES).exists():
+        if ServiceRequest.objects.filter(
+            service=service, mobile__startswith=MOBILE_PREFIX
+        ).exists():
             continue  # loaded before
         if not _desk_delivers(service):
             continue
