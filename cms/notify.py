@@ -56,4 +56,4 @@ def send_text(mobile: str, template: str, context: dict, language: str) -> int:
         return 0
     with translation.override(language):
         text = render_to_string(template, context).strip()
-    return send_sms(mobile, " ".join(text.split()), fail_silently=True)
+    return send_sms(mobile, text, fail_silently=True)
