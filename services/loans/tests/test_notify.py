@@ -180,3 +180,19 @@ def test_a_refused_move_tells_nobody(
             document_amount=900_000_000,
         )
     assert len(sms.outbox) == before
+
+
+def test_stage_messages_follow_the_language_of_the_application(
+    loan_type, window, expert, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = workflow.submit_application(
+            loan_type=loan_type, window=window, student=student(email=EMAIL), language="en"
+        )
+    step(django_capture_on_commit_callbacks, application, S.UNDER_REVIEW, expert)
+    texts_sent, mails_sent = step(
+        django_capture_on_commit_callbacks, application, S.RETURNED, expert, note="Add the bill."
+    )
+    (text,) = [m.body for m in texts_sent]
+    assert "Returned to you for correction" in text and "/en/loans/track/" in text
+    assert "Add the bill." in mails_sent[0].body and "What to correct" in mails_sent[0].body
