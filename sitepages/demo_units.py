@@ -1,8 +1,9 @@
 """The units of the demo university (Arak University of Medical Sciences), in Persian
 with English titles. Names of officials are invented; numbers follow Arak's 086 code."""
 
-# Saturday to Wednesday 7:30-14:30, Thursday 7:30-12:30 (a typical Iranian office week).
-STANDARD_WEEK = [(day, "07:30", "14:30") for day in (5, 6, 0, 1, 2)] + [(3, "07:30", "12:30")]
+# Saturday to Wednesday 7:30-14:30; Thursday and Friday closed, as in the working
+# calendar the SLA clock counts with (sla.demo_week): one week everywhere.
+STANDARD_WEEK = [(day, "07:30", "14:30") for day in (5, 6, 0, 1, 2)]
 SHORT_WEEK = [(day, "07:30", "14:30") for day in (5, 6, 0, 1, 2)]
 HQ_ADDRESS = "اراک، میدان بسیج، خیابان علم‌الهدی، ساختمان ستاد دانشگاه علوم پزشکی اراک"
 

@@ -1,19 +1,24 @@
-"""Is a unit open right now? Office hours per weekday, read in Tehran time.
+"""Is a unit open right now? Its office hours, on the university's working calendar.
 
-Kept apart from the models so that it is a plain function of (hours, moment): easy to
-test for any day and time without a database.
+Which days are working days comes from :mod:`sla.calendar`, the one source of working
+time that the SLA clock also counts with: the working week, Iran's official holidays
+and the editors' calendar days (an extra holiday closes every unit; an extra working
+day opens them, with their usual hours when it falls on a weekday they are closed).
+The unit's own hours say when on a working day it receives people.
+
+Kept apart from the models so that it is a plain function of (hours, moment, calendar):
+easy to test for any day and time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
-import holidays
 from django.utils import timezone
 
 from cms.jalali import display_zone
+from sla.calendar import WEEK_ORDER, WorkingCalendar, official_holidays
 
 
 @dataclass(frozen=True)
@@ -26,46 +31,59 @@ class OpeningStatus:
     holiday: bool = False
 
 
-@lru_cache(maxsize=8)
-def _iran_holidays(year: int):
-    return holidays.country_holidays("IR", years=year)
-
-
 def is_public_holiday(day: dt.date) -> bool:
-    return day in _iran_holidays(day.year)
+    """One of Iran's official holidays (without the editors' corrections)."""
+    return day in official_holidays(day.year)
 
 
-def opening_status(hours, now: dt.datetime | None = None) -> OpeningStatus | None:
+def slots_on(hours, day: dt.date, calendar: WorkingCalendar) -> list[tuple[dt.time, dt.time]]:
+    """The unit's (opens, closes) on ``day``: none on a day the calendar closes."""
+    if not calendar.is_working_day(day):
+        return []
+    own = sorted((slot.opens, slot.closes) for slot in hours if slot.weekday == day.weekday())
+    if own or not calendar.is_extra_working_day(day):
+        return own
+    # An editors' working day on a weekday the unit is closed: its usual day's hours.
+    for weekday in WEEK_ORDER:
+        usual = sorted((slot.opens, slot.closes) for slot in hours if slot.weekday == weekday)
+        if usual:
+            return usual
+    return []
+
+
+def opening_status(
+    hours, now: dt.datetime | None = None, calendar: WorkingCalendar | None = None
+) -> OpeningStatus | None:
     """``hours`` are objects with ``weekday`` (Monday 0), ``opens`` and ``closes``.
 
     Returns ``None`` when the unit has published no office hours at all (we then say
-    nothing rather than "closed"). Official holidays of Iran count as closed days.
+    nothing rather than "closed"). ``calendar`` is the editors' working calendar
+    (:meth:`sla.calendar.WorkingCalendar.load`); without one, the default working week
+    with Iran's official holidays.
     """
     hours = list(hours)
     if not hours:
         return None
+    calendar = calendar or WorkingCalendar()
     now = timezone.localtime(now or timezone.now(), display_zone())
     today = now.date()
-    holiday = is_public_holiday(today)
-    if not holiday:
-        for slot in hours:
-            if slot.weekday == today.weekday() and slot.opens <= now.time() < slot.closes:
-                return OpeningStatus(is_open=True, closes_at=slot.closes)
+    holiday = calendar.holiday_name(today) is not None
+    for opens, closes in slots_on(hours, today, calendar):
+        if opens <= now.time() < closes:
+            return OpeningStatus(is_open=True, closes_at=closes)
     # The next opening: later today, or on one of the next seven days.
     for offset in range(8):
         day = today + dt.timedelta(days=offset)
-        if is_public_holiday(day):
-            continue
-        candidates = sorted(
-            slot.opens
-            for slot in hours
-            if slot.weekday == day.weekday() and (offset > 0 or slot.opens > now.time())
-        )
+        candidates = [
+            opens
+            for opens, _closes in slots_on(hours, day, calendar)
+            if offset or opens > now.time()
+        ]
         if candidates:
             return OpeningStatus(
                 is_open=False,
                 next_weekday=day.weekday() if offset else None,
-                next_opens_at=candidates[0],
+                next_opens_at=min(candidates),
                 holiday=holiday,
             )
     return OpeningStatus(is_open=False, holiday=holiday)

@@ -8,7 +8,8 @@ What lives here:
   :class:`~sla.models.SLAIndexPage` / :class:`~sla.models.SLAStatementPage` (``/sla/...``),
   pages in Wagtail's tree, so English works under ``/en/`` with no url change.
 * :mod:`sla.calendar`: the working calendar (working week, Iran's official holidays,
-  editors' holidays) and :func:`sla.calendar.due_at` for response targets.
+  editors' holidays and working days) and :func:`sla.calendar.due_at` for response
+  targets; the one source of working time (unit pages' "open now" reads it too).
 * :mod:`sla.importer`: reads a statement written like the customer's own file
   (``manage.py import_sla PATH`` and the admin's "Import a statement" screen).
 * ``manage.py notify_expiring_sla``: emails owners of statements expiring within 30
@@ -21,8 +22,9 @@ service); ``service.display_title`` is the title in the active language.
 How plugins take part (``sla`` never imports a plugin; it asks ``cms.plugins.registry``):
 
 ``get_sla_metrics(service_code, start, end)``
-    Figures shown on a service's card, over the period of its SLA statement
-    (:func:`sla.metrics.metrics_period`).
+    Figures shown on a service's card, over the period of its SLA statement when it has
+    data there, else over the last 90 days, the card saying which
+    (:func:`sla.metrics.service_figures`).
 ``get_service_start_url(service)``
     The URL of the plugin's form that starts ``service`` (a :class:`~sla.models.Service`),
     or ``None``; asked through ``registry.service_start_url(service)``. The first plugin

@@ -124,9 +124,28 @@ class WorkingCalendar:
     def is_working_day(self, day: dt.date) -> bool:
         return self.office_hours(day) is not None
 
+    def is_extra_working_day(self, day: dt.date) -> bool:
+        """Whether editors made ``day`` a working day (a make-up day, a corrected
+        holiday): offices open on it even when its weekday is a closed one."""
+        self._ensure_year(day.year)
+        return day in self.working_days
+
+    def usual_hours(self) -> tuple[dt.time, dt.time] | None:
+        """The hours of the week's first working day (Saturday first): what an extra
+        working day on a closed weekday keeps."""
+        return next((self.week[d] for d in WEEK_ORDER if self.week.get(d)), None)
+
+    def weekday_hours(self, day: dt.date) -> tuple[dt.time, dt.time] | None:
+        """The opening and closing time of ``day``'s weekday, holidays aside; an extra
+        working day on a closed weekday has :meth:`usual_hours`."""
+        hours = self.week.get(day.weekday())
+        if hours is None and self.is_extra_working_day(day):
+            return self.usual_hours()
+        return hours
+
     def office_hours(self, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
         """When the offices open and close on ``day`` (aware), or ``None`` if closed."""
-        hours = self.week.get(day.weekday())
+        hours = self.weekday_hours(day)
         if hours is None or self.holiday_name(day) is not None:
             return None
         opens, closes = hours

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from cms.demo import demo_loader, ensure_locales, ensure_translation
 
+from .demo_week import load_working_week  # noqa: F401 (registers the week's loader)
 from .enums import Audience, Channel, ServiceType, TimeUnit
 from .importer import import_statement
 from .models import Service, ServiceCatalogPage, SLAIndexPage, SLAStatementPage

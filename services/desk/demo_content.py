@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cms.demo import demo_loader, set_demo_password
 
+from .demo_figures import load_service_figures  # noqa: F401 (registers its loader)
 from .enums import Actor, MeetingStatus, MessageKind, RequestChannel, RequestStatus, StaffRole
 from .models import (
     DeskStaff,

@@ -15,10 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.links import absolute_url
+from cms.notify import link, localized_code, send_email, send_text
 from cms.ratelimit import destination_allowed
-from cms.sms import send_sms
-from cms.text import to_persian_digits
-from cms.tracking import format_tracking_code
 
 from .enums import StaffRole
 from .models import DeskStaff
@@ -32,8 +30,7 @@ def site_url(path: str) -> str:
 
 
 def track_url(language="fa") -> str:
-    with translation.override(language):
-        return site_url(reverse("desk_track:lookup"))
+    return link("desk_track:lookup", language)
 
 
 def admin_url(service_request) -> str:
@@ -41,26 +38,15 @@ def admin_url(service_request) -> str:
 
 
 def _code(service_request, language):
-    code = format_tracking_code(service_request.tracking_code)
-    return to_persian_digits(code) if language == "fa" else code
+    return localized_code(service_request.tracking_code, language)
 
 
 def _send_email(to, template, context, language):
-    if not to:
-        return
-    with translation.override(language):
-        subject = render_to_string(f"desk/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"desk/email/{template}.txt", context)
-    try:
-        send_mail(" ".join(subject.split()), body, None, list(to))
-    except Exception:
-        logger.exception("Could not send the %s email", template)
+    send_email(list(to), f"desk/email/{template}", context, language)
 
 
 def _send_sms(mobile, template, context, language):
-    with translation.override(language):
-        text = render_to_string(f"desk/email/{template}_sms.txt", context).strip()
-    send_sms(mobile, text, fail_silently=True)
+    send_text(mobile, f"desk/email/{template}_sms.txt", context, language)
 
 
 def _to_citizen(service_request, template, capped=False, **extra):

@@ -25,6 +25,7 @@ from cms.jalali import to_jalali
 from cms.tracking import new_tracking_code
 from cms.transitions import TransitionNotAllowed
 
+from . import notify
 from .enums import LoanStage, Role, get_transition
 from .models import ApplicationDocument, FundBatch, LoanApplication, StageChange
 
@@ -133,6 +134,7 @@ def submit_application(
             at=application.submitted_at,
         )
         _store_documents(application, documents, round_number=0, stored=stored)
+        transaction.on_commit(lambda: notify.application_received(application))
         return application
 
     return atomic_with_files(operation)
@@ -314,6 +316,9 @@ def move(
                     _("Another application already has this document number.")
                 ) from error
             raise
+        # Told once the outermost transaction commits (a batch, a resubmission with
+        # its files), never when it is rolled back.
+        transaction.on_commit(lambda: notify.stage_changed(locked, change))
     _refresh(application, locked)
     return change
 

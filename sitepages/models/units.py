@@ -31,6 +31,7 @@ from wagtail.search import index
 from cms.i18n import WEEK_ORDER, Weekday
 from cms.jalali import display_zone
 from cms.text import to_ascii_digits
+from sla.calendar import WorkingCalendar
 
 from ..enums import ContactKind, UnitKind
 from ..hours import opening_status
@@ -226,7 +227,7 @@ class UnitPage(PortalPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         hours = list(self.office_hours.all())
         contacts = list(self.contacts.all())
-        opening = opening_status(hours)
+        opening = opening_status(hours, calendar=WorkingCalendar.load())
         next_day = None
         if opening is not None and opening.next_weekday is not None:
             next_day = Weekday(opening.next_weekday).label

@@ -134,7 +134,19 @@ class RequestForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMix
         self.fields["service"].queryset = open_services()
         self.fields["unit"].queryset = live_units()
         if service is not None:
-            self.fields["service"].initial = service.pk
+            self._lock_service(service)
+
+    def _lock_service(self, service):
+        """Started from the service's card (``?service=CODE``): the request is for that
+        service, shown but not editable (a posted value is ignored), and its unit
+        answers, so the citizen picks neither."""
+        field = self.fields["service"]
+        field.queryset = open_services().filter(pk=service.pk)
+        field.initial = service.pk
+        field.disabled = True
+        field.empty_label = None
+        field.help_text = _("You started from this service's card; its unit answers.")
+        del self.fields["unit"]
 
     def clean(self):
         cleaned = super().clean()
