@@ -1,20 +1,26 @@
-"""Keep the cached menu and the search index in step with what editors publish."""
+"""Keep the cached menu, the page cache and the search index in step with what editors
+publish."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms import pagecache
+
 from .menu import clear_menu_cache
+from .models import PortalSettings
 
 
 def _clear_menu(**kwargs):
     clear_menu_cache()
+    pagecache.purge_all()
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         clear_menu_cache()
+        pagecache.purge_all()
 
 
 def _reindex_published(sender, instance, **kwargs):
@@ -32,3 +38,5 @@ def connect():
     post_delete.connect(_page_deleted, dispatch_uid="sitepages-menu-deleted")
     post_save.connect(_clear_menu, sender=Site, dispatch_uid="sitepages-menu-site-saved")
     post_delete.connect(_clear_menu, sender=Site, dispatch_uid="sitepages-menu-site-deleted")
+    # Site settings (footer contacts, links) show on every page.
+    pagecache.purge_on_change(PortalSettings, uid="sitepages")
