@@ -2,7 +2,7 @@
 publish."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -38,5 +38,10 @@ def connect():
     post_delete.connect(_page_deleted, dispatch_uid="sitepages-menu-deleted")
     post_save.connect(_clear_menu, sender=Site, dispatch_uid="sitepages-menu-site-saved")
     post_delete.connect(_clear_menu, sender=Site, dispatch_uid="sitepages-menu-site-deleted")
+    # A page made private (or public again) leaves the menu and the cached pages.
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            _clear_menu, sender=PageViewRestriction, dispatch_uid=f"sitepages-restriction-{name}"
+        )
     # Site settings (footer contacts, links) show on every page.
     pagecache.purge_on_change(PortalSettings, uid="sitepages")

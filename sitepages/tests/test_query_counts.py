@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sitepages.menu import clear_menu_cache
-from sitepages.models.units import OFFICIAL_PHOTO_SPEC
+from sitepages.menu import MENU_UNITS, clear_menu_cache
+from sitepages.models.units import OFFICIAL_PHOTO_SPEC, UNITS_PER_PAGE
 
 from .factories import (
     ImageFactory,
@@ -24,6 +24,7 @@ from .factories import (
 )
 
 MAX_QUERIES = 20
+PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 class Portal:
@@ -104,7 +105,12 @@ def test_home_unit_and_news_pages_run_the_same_queries_for_10_and_200_items(clie
 
     # The 200 items are really on the pages, not skipped to keep the counts down.
     home = client.get("/").content.decode()
-    assert home.count('class="unit-menu-item') >= 200  # every unit is in the menu
+    # The menu is bounded: the first units, and "All units" with how many more there are.
+    assert home.count('class="unit-menu-item') == MENU_UNITS + 1
+    assert f"({200 - MENU_UNITS} واحد دیگر)".translate(PERSIAN) in home
+    units = client.get("/units/").content.decode()
+    assert units.count('class="card unit-card"') == UNITS_PER_PAGE
+    assert "صفحهٔ ۱ از ۱۷" in units  # 200 units, twelve to a page
     unit = client.get("/units/measured/").content.decode()
     assert unit.count('class="official"') == 200
     assert unit.count('class="official-photo"') == 200  # photos, from renditions
