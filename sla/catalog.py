@@ -55,10 +55,11 @@ class UnitGroup:
     services: list[Service] = field(default_factory=list)
 
 
-def localize_units(units, request) -> None:
+def localize_units(units, request, urls=True) -> None:
     """Give each unit the title and URL of its translation in the active language.
 
-    One query for all units; a unit without a translation keeps its own.
+    One query for all units; a unit without a translation keeps its own. ``urls=False``
+    leaves out the URLs (what the filter's choices need: titles only, for every unit).
     """
     units = [unit for unit in units if unit is not None]
     try:
@@ -79,7 +80,8 @@ def localize_units(units, request) -> None:
         shown = unit if active is None or unit.locale_id == active.pk else None
         shown = shown or translations.get(unit.translation_key) or unit
         unit.display_title = shown.title
-        unit.display_url = shown.get_url(request) if shown.live else None
+        if urls:
+            unit.display_url = shown.get_url(request) if shown.live else None
 
 
 def catalog_units():
@@ -97,7 +99,7 @@ def catalog_units():
 
 def catalog_context(catalog_page, request) -> dict:
     units = catalog_units()
-    localize_units(units, request)
+    localize_units(units, request, urls=False)
     form = CatalogFilterForm(request.GET or None, units=units)
     services = Service.objects.live().for_catalog()
     selected_unit = None
