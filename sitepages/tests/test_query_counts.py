@@ -1,6 +1,7 @@
 """Public pages run a fixed number of queries however much content there is.
 
-Each page is rendered with 10 and with 200 units, officials and announcements, once
+Each page is rendered with 10 and with 200 units, officials and announcements (more
+than 20x the demo: the listing pages must stay under 80 KB), once
 right after the menu cache was cleared (as publishing a page does: the menu is built
 again) and once with the menu cached, and the counts must match.
 """
@@ -24,6 +25,7 @@ from .factories import (
 )
 
 MAX_QUERIES = 20
+PAGE_SIZE_LIMIT = 80 * 1024
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
@@ -116,4 +118,8 @@ def test_home_unit_and_news_pages_run_the_same_queries_for_10_and_200_items(clie
     assert unit.count('class="official-photo"') == 200  # photos, from renditions
     news = client.get("/news/").content.decode()
     assert news.count('class="news-item"') == 10  # ten to a page
+    # 200 units and announcements, more than 20x the demo's: pages stay under 80 KB.
+    for url in ("/", "/en/", "/units/", "/news/", "/search/?q=%D9%88%D8%A7%D9%85"):
+        size = len(client.get(url).content)
+        assert size < PAGE_SIZE_LIMIT, f"{url}: {size:,} bytes"
     assert "صفحهٔ ۱ از ۲۰" in news
