@@ -2,6 +2,8 @@
 publish."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -43,5 +45,8 @@ def connect():
         signal.connect(
             _clear_menu, sender=PageViewRestriction, dispatch_uid=f"sitepages-restriction-{name}"
         )
-    # Site settings (footer contacts, links) show on every page.
-    pagecache.purge_on_change(PortalSettings, uid="sitepages")
+    # Site settings (footer contacts, links) show on every page; images and documents
+    # (a replaced file, a new focal point) change the addresses pages link to.
+    pagecache.purge_on_change(
+        PortalSettings, get_image_model(), get_document_model(), uid="sitepages"
+    )
