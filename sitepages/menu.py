@@ -3,6 +3,11 @@
 Building the menu costs a few queries however many units there are; serving it from
 the cache costs none. Publishing, unpublishing, moving or deleting any page clears it
 (see ``signals.py``), so editors see their change on the next request.
+
+The menu stays small however many units there are: the first
+``SITEPAGES_MENU_UNITS`` top-level units in the tree's order (editors order them), each
+with its first ``SITEPAGES_MENU_SUB_UNITS`` direct sub-units; a unit with more says so
+and links to its own page, and "All units" leads to the unit index, which lists them all.
 """
 
 from __future__ import annotations
@@ -12,10 +17,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import F, Q, Subquery
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
+
+from .menu_restrictions import clear_restricted_paths, restricted_paths
+from .models.units import UnitIndexPage, UnitPage
 
 CACHE_TIMEOUT = 60 * 60 * 24  # a day, as a safety net; signals clear it on change
-EMPTY_MENU = {"home_url": "/", "units": [], "index": None, "pages": [], "restricted": ()}
+MENU_UNITS = getattr(settings, "SITEPAGES_MENU_UNITS", 12)
+MENU_SUB_UNITS = getattr(settings, "SITEPAGES_MENU_SUB_UNITS", 8)
+EMPTY_MENU = {
+    "home_url": "/",
+    "units": [],
+    "more_units": 0,
+    "index": None,
+    "pages": [],
+    "restricted": (),
+}
 
 
 def _cache_key(site_id: int, language: str) -> str:
@@ -33,6 +50,7 @@ def clear_menu_cache():
         for code, _name in settings.LANGUAGES
     ]
     cache.delete_many(keys)
+    clear_restricted_paths()
 
 
 def _menu_pages(site, language):
@@ -41,8 +59,6 @@ def _menu_pages(site, language):
     The home is the site root's translation into ``language`` (found by a subquery on
     its translation key); the unit menu's own titles come from a join on UnitPage.
     """
-    from .models import UnitPage
-
     translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
     homes = Page.objects.filter(
         translation_key=Subquery(translation_key), locale__language_code=language
@@ -62,11 +78,6 @@ def _menu_pages(site, language):
     )
 
 
-def _restricted_paths():
-    """Paths of pages with view restrictions: what they and their descendants hide."""
-    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
 def _item(page, request):
     return {
         "id": page.pk,
@@ -75,6 +86,7 @@ def _item(page, request):
         "url": page.get_url(request),
         "path": page.path,
         "children": [],
+        "more": 0,
     }
 
 
@@ -86,9 +98,7 @@ def build_menu(site, language, request=None) -> dict:
 
     Two queries whatever the number of units (three for a language with no home).
     """
-    from .models import UnitIndexPage, UnitPage
-
-    restricted = _restricted_paths()
+    restricted = restricted_paths()
     rows = _menu_pages(site, language)
     if not rows and language != settings.LANGUAGE_CODE:
         rows = _menu_pages(site, settings.LANGUAGE_CODE)
@@ -102,6 +112,7 @@ def build_menu(site, language, request=None) -> dict:
     pages = [_item(page, request) for page in children if page.show_in_menus]
     index = next((page for page in children if page.content_type_id == index_type.pk), None)
     units = []
+    more_units = 0
     if index is not None:
         by_path = {}
         for page in rows:
@@ -112,17 +123,24 @@ def build_menu(site, language, request=None) -> dict:
                 or page.depth > index.depth + 2
             ):
                 continue
-            item = _item(page, request)
             if page.depth == index.depth + 1:
-                units.append(item)
-                by_path[page.path] = item
+                if len(units) < MENU_UNITS:
+                    units.append(_item(page, request))
+                    by_path[page.path] = units[-1]
+                else:
+                    more_units += 1
+                continue
+            parent = by_path.get(page.path[: -page.steplen])
+            if parent is None:
+                continue
+            if len(parent["children"]) < MENU_SUB_UNITS:
+                parent["children"].append(_item(page, request))
             else:
-                parent = by_path.get(page.path[: -page.steplen])
-                if parent is not None:
-                    parent["children"].append(item)
+                parent["more"] += 1
     return {
         "home_url": home.get_url(request) or "/",
         "units": units,
+        "more_units": more_units,
         "index": _item(index, request) if index is not None else None,
         "pages": pages,
         "restricted": restricted,

@@ -1,20 +1,28 @@
-"""Keep the cached menu and the search index in step with what editors publish."""
+"""Keep the cached menu, the page cache and the search index in step with what editors
+publish."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms import pagecache
+
 from .menu import clear_menu_cache
+from .models import PortalSettings
 
 
 def _clear_menu(**kwargs):
     clear_menu_cache()
+    pagecache.purge_all()
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         clear_menu_cache()
+        pagecache.purge_all()
 
 
 def _reindex_published(sender, instance, **kwargs):
@@ -32,3 +40,13 @@ def connect():
     post_delete.connect(_page_deleted, dispatch_uid="sitepages-menu-deleted")
     post_save.connect(_clear_menu, sender=Site, dispatch_uid="sitepages-menu-site-saved")
     post_delete.connect(_clear_menu, sender=Site, dispatch_uid="sitepages-menu-site-deleted")
+    # A page made private (or public again) leaves the menu and the cached pages.
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            _clear_menu, sender=PageViewRestriction, dispatch_uid=f"sitepages-restriction-{name}"
+        )
+    # Site settings (footer contacts, links) show on every page; images and documents
+    # (a replaced file, a new focal point) change the addresses pages link to.
+    pagecache.purge_on_change(
+        PortalSettings, get_image_model(), get_document_model(), uid="sitepages"
+    )

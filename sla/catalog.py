@@ -1,4 +1,5 @@
-"""What the public catalog pages show: the filtered list by unit, and one service's card.
+"""What the public catalog pages show: the filtered list by unit (a page of
+``SERVICES_PER_PAGE`` at a time), and one service's card.
 
 Both run a fixed number of queries whatever the number of services and units: the
 services come with their units in one query, and on a translated site the units'
@@ -8,8 +9,10 @@ translations come in one more.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -18,6 +21,9 @@ from sitepages.models import UnitPage
 from .enums import Channel
 from .metrics import service_figures
 from .models.services import Service
+
+# Services on one page of the catalog, grouped by their unit; filters narrow them down.
+SERVICES_PER_PAGE = 30
 
 
 class CatalogFilterForm(forms.Form):
@@ -49,10 +55,11 @@ class UnitGroup:
     services: list[Service] = field(default_factory=list)
 
 
-def localize_units(units, request) -> None:
+def localize_units(units, request, urls=True) -> None:
     """Give each unit the title and URL of its translation in the active language.
 
-    One query for all units; a unit without a translation keeps its own.
+    One query for all units; a unit without a translation keeps its own. ``urls=False``
+    leaves out the URLs (what the filter's choices need: titles only, for every unit).
     """
     units = [unit for unit in units if unit is not None]
     try:
@@ -73,7 +80,8 @@ def localize_units(units, request) -> None:
         shown = unit if active is None or unit.locale_id == active.pk else None
         shown = shown or translations.get(unit.translation_key) or unit
         unit.display_title = shown.title
-        unit.display_url = shown.get_url(request) if shown.live else None
+        if urls:
+            unit.display_url = shown.get_url(request) if shown.live else None
 
 
 def catalog_units():
@@ -91,7 +99,7 @@ def catalog_units():
 
 def catalog_context(catalog_page, request) -> dict:
     units = catalog_units()
-    localize_units(units, request)
+    localize_units(units, request, urls=False)
     form = CatalogFilterForm(request.GET or None, units=units)
     services = Service.objects.live().for_catalog()
     selected_unit = None
@@ -108,7 +116,14 @@ def catalog_context(catalog_page, request) -> dict:
 
     base = catalog_page.get_url(request) or ""
     by_unit: dict[int, UnitGroup] = {}
-    services = list(services)
+    paginator = Paginator(services, SERVICES_PER_PAGE)
+    try:
+        page_of_services = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        page_of_services = paginator.page(1)
+    except EmptyPage:
+        page_of_services = paginator.page(paginator.num_pages)
+    services = list(page_of_services)
     localize_units([service.responsible_unit for service in services], request)
     for service in services:
         service.card_url = f"{base.rstrip('/')}/{service.code}/"
@@ -120,7 +135,12 @@ def catalog_context(catalog_page, request) -> dict:
     return {
         "filter_form": form,
         "groups": list(by_unit.values()),
-        "service_count": len(services),
+        "service_count": paginator.count,
+        "services_page": page_of_services,
+        # The filters again on the pagination links (the page number comes after).
+        "page_query": urlencode(
+            [(name, value) for name, value in request.GET.items() if name != "page" and value]
+        ),
         "selected_unit": selected_unit,
         "is_filtered": form.is_bound and any(form.data.get(name) for name in form.fields),
     }

@@ -4,7 +4,9 @@ unit is renamed."""
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ServiceCatalogPage
+from cms import pagecache
+
+from .models import CalendarDay, Service, ServiceCatalogPage, WorkingCalendarSettings
 from .models.pages import forget_catalog_urls
 
 
@@ -19,7 +21,6 @@ def _forget_if_catalog(sender, instance, **kwargs):
 
 def _refresh_unit_services(sender, instance, **kwargs):
     """A renamed unit is still found by its new name in the catalog's search."""
-    from .models import Service
 
     services = list(Service.objects.filter(responsible_unit=instance.pk))
     for service in services:
@@ -38,3 +39,5 @@ def connect():
     page_unpublished.connect(_forget, sender=ServiceCatalogPage, dispatch_uid="sla-catalog-unpub")
     post_delete.connect(_forget, sender=ServiceCatalogPage, dispatch_uid="sla-catalog-delete")
     post_page_move.connect(_forget_if_catalog, dispatch_uid="sla-catalog-move")
+    # The catalog, the service cards and the statements show services and due dates.
+    pagecache.purge_on_change(Service, CalendarDay, WorkingCalendarSettings, uid="sla")

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, as whitenoise's docs ask: static files skip
     # sessions, CSRF and everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole anonymous pages, before sessions, CSRF and the page tree (cms.pagecache).
+    "cms.pagecache.PageCacheMiddleware",
     # Above XFrameOptionsMiddleware, so that it sees the framing policy of the response.
     "cms.csp.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -193,6 +195,22 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Whole public pages for anonymous visitors (cms.pagecache): in Redis when there is one
+# (shared by every worker and host), else in files under DATA_DIR (shared by the
+# workers of one host, unlike local memory, so a purge reaches all of them).
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "60"))
+if REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "pagecache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 
 # Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
 # workers and hosts: in Redis when there is one, else in a database table (created by
@@ -239,10 +257,14 @@ AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
 # Content-Security-Policy (django-csp 4): scripts only from our own files or with the
 # request's nonce (templates: nonce="{{ CSP_NONCE }}"), never framed by another site,
 # no plugins. cms.csp loosens two things for Wagtail's admin and its preview panel.
+HEADER_SCRIPT_HASH = "'sha256-WZRJfWvsnNCPcxzZwvyhovnZGqhZaC+8gPGPRbx6wTk='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [csp.SELF],
-        "script-src": [csp.SELF, csp.NONCE],
+        # The hash is the header's one-line script that marks the page as scripted
+        # (templates/components/header.html): a hash, not a nonce, so that cached
+        # pages (cms.pagecache) never hand one visitor's nonce to the next.
+        "script-src": [csp.SELF, csp.NONCE, HEADER_SCRIPT_HASH],
         "style-src": [csp.SELF, csp.UNSAFE_INLINE],
         "img-src": [csp.SELF, "data:", "blob:"],
         "font-src": [csp.SELF, "data:"],

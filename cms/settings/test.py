@@ -23,3 +23,10 @@ WHITENOISE_AUTOREFRESH = True
 # the cache start every client afresh (the shared cache of base.py is tested with real
 # workers in cms/tests/test_ratelimit_workers.py).
 CACHES = {**CACHES, "ratelimit": dict(CACHES["default"])}
+# The page cache (cms.pagecache) is off for the unit run, whose tests change rows
+# without the signals a real edit sends; cms/tests/test_pagecache.py switches it on.
+PORTAL_PAGE_CACHE_SECONDS = 0
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-pages",
+}

@@ -1,5 +1,7 @@
-"""Content-Security-Policy on every page: no foreign or un-nonce'd script, no framing."""
+"""Content-Security-Policy on every page: no foreign script, inline ones only by hash or nonce, no framing."""
 
+import base64
+import hashlib
 import re
 
 import pytest
@@ -12,17 +14,24 @@ def directives(response):
     return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
-def test_public_pages_allow_only_own_and_nonced_scripts_and_no_framing(client, home_page):
+def test_public_pages_allow_only_own_and_hashed_or_nonced_scripts_and_no_framing(client, home_page):
     response = client.get("/")
     policy = directives(response)
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in policy["script-src"]
-    (nonce,) = [v for v in policy["script-src"] if v.startswith("'nonce-")]
-    # The one inline script of the page carries this response's nonce, and only it.
-    scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", response.content.decode())
-    assert scripts and all(f'nonce="{nonce[7:-1]}"' in attrs for attrs in scripts)
-    assert directives(client.get("/")) != policy  # a fresh nonce on every response
+    # Every inline script of the page is allowed by its hash in the policy, or by this
+    # response's nonce; a page that uses no nonce sends none (so it can be cached).
+    hashes = {v[8:-1] for v in policy["script-src"] if v.startswith("'sha256-")}
+    nonces = {v[7:-1] for v in policy["script-src"] if v.startswith("'nonce-")}
+    scripts = re.findall(
+        r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", response.content.decode(), re.S
+    )
+    assert scripts
+    for attrs, body in scripts:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert digest in hashes or any(f'nonce="{nonce}"' in attrs for nonce in nonces)
+    assert not nonces or directives(client.get("/")) != policy  # never a nonce twice
 
 
 def test_the_admin_keeps_framing_refused_except_its_own_preview(client, home_page):

@@ -3,6 +3,8 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import published, unpublished
 
+from cms import pagecache
+
 from .caching import bump_version
 from .models import NoticeUpdate, OutageNotice
 from .timeline import record_first_update
@@ -10,6 +12,8 @@ from .timeline import record_first_update
 
 def forget_cached(sender, **kwargs):
     bump_version()
+    # The banner is on every page: cached pages are rendered again with it.
+    pagecache.purge_all()
 
 
 def start_timeline(sender, instance, revision=None, **kwargs):

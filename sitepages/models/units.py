@@ -9,9 +9,10 @@ rename units, they do not recreate them.
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import URLValidator, validate_email
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -35,10 +36,15 @@ from sla.calendar import WorkingCalendar
 
 from ..enums import ContactKind, UnitKind
 from ..hours import opening_status
+from ..menu_restrictions import restricted_paths
 from .base import PortalPageMixin
 
 # The size officials' photos are shown in; renditions are prefetched for it.
 OFFICIAL_PHOTO_SPEC = "fill-160x160"
+# The unit index shows this many top-level units to a page, each with this many of its
+# sub-units named (the rest are on the unit's own page).
+UNITS_PER_PAGE = 12
+SUB_UNITS_SHOWN = 8
 _PHONE_ALLOWED = re.compile(r"^\+?[0-9][0-9 \-()]{2,30}$")
 
 
@@ -62,22 +68,14 @@ class UnitIndexPage(PortalPageMixin, Page):
         return [*super().search_text_parts(), self.intro]
 
     def get_units(self):
-        """Every live unit below this index, as a tree (top-level units with
-        ``sub_units``), with contacts and officials who accept meetings: 3 queries
-        however many units there are."""
+        """Every live unit below this index, as a tree: the top-level units, each with
+        ``sub_units``. One query however many units there are."""
         units = list(
             UnitPage.objects.descendant_of(self)
             .live()
             .public()
             .order_by("path")
-            .prefetch_related(
-                "contacts",
-                Prefetch(
-                    "officials",
-                    queryset=Official.objects.filter(accepts_meetings=True),
-                    to_attr="meeting_officials",
-                ),
-            )
+            .only("id", "title", "slug", "url_path", "path", "depth", "kind", "summary")
         )
         by_path = {}
         top_level = []
@@ -92,11 +90,36 @@ class UnitIndexPage(PortalPageMixin, Page):
         return top_level, units
 
     def get_context(self, request, *args, **kwargs):
+        """One page of top-level units (``UNITS_PER_PAGE``), each with its first
+        ``SUB_UNITS_SHOWN`` sub-units, and the officials of the units on that page who
+        receive citizens: the page stays small however many units there are, and runs
+        the same 3 queries."""
         context = super().get_context(request, *args, **kwargs)
-        top_level, units = self.get_units()
-        context["units"] = top_level
+        top_level, _units = self.get_units()
+        paginator = Paginator(top_level, UNITS_PER_PAGE)
+        try:
+            page_of_units = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            page_of_units = paginator.page(1)
+        except EmptyPage:
+            page_of_units = paginator.page(paginator.num_pages)
+        shown = list(page_of_units)
+        for unit in shown:
+            unit.more_sub_units = max(len(unit.sub_units) - SUB_UNITS_SHOWN, 0)
+            unit.sub_units = unit.sub_units[:SUB_UNITS_SHOWN]
+        listed = [*shown, *(sub for unit in shown for sub in unit.sub_units)]
+        prefetch_related_objects(
+            listed,
+            "contacts",
+            Prefetch(
+                "officials",
+                queryset=Official.objects.filter(accepts_meetings=True),
+                to_attr="meeting_officials",
+            ),
+        )
+        context["units"] = page_of_units
         context["meeting_officials"] = [
-            (official, unit) for unit in units for official in unit.meeting_officials
+            (official, unit) for unit in listed for official in unit.meeting_officials
         ]
         return context
 
@@ -201,11 +224,9 @@ class UnitPage(PortalPageMixin, Page):
         return list(officials)
 
     def get_sub_units(self, request=None):
-        """Live sub-units not hidden by view restrictions. The restricted paths come
-        from the cached menu, which saves a query on every unit page."""
-        from ..menu import get_menu
-
-        restricted = get_menu(request)["restricted"] if request is not None else ()
+        """Live sub-units not hidden by view restrictions. The restricted paths are
+        cached with the menu, which saves a query on every unit page."""
+        restricted = restricted_paths() if request is not None else ()
         children = (
             UnitPage.objects.child_of(self)
             .live()

@@ -65,6 +65,7 @@ def unit_menu_items(context):
     index = menu.get("index")
     return {
         "units": _mark_active(menu.get("units", []), current_path),
+        "more_units": menu.get("more_units", 0),
         "index": _mark_active([index], current_path)[0] if index else None,
         "pages": _mark_active(menu.get("pages", []), current_path),
     }

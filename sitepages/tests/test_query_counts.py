@@ -1,6 +1,7 @@
 """Public pages run a fixed number of queries however much content there is.
 
-Each page is rendered with 10 and with 200 units, officials and announcements, once
+Each page is rendered with 10 and with 200 units, officials and announcements (more
+than 20x the demo: the listing pages must stay under 80 KB), once
 right after the menu cache was cleared (as publishing a page does: the menu is built
 again) and once with the menu cached, and the counts must match.
 """
@@ -9,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sitepages.menu import clear_menu_cache
-from sitepages.models.units import OFFICIAL_PHOTO_SPEC
+from sitepages.menu import MENU_UNITS, clear_menu_cache
+from sitepages.models.units import OFFICIAL_PHOTO_SPEC, UNITS_PER_PAGE
 
 from .factories import (
     ImageFactory,
@@ -26,6 +27,8 @@ from .factories import (
 # 20, and 2 for the unit page's "open now": the working calendar's settings and its
 # calendar days of the year (sla.calendar, the one source of working time).
 MAX_QUERIES = 22
+PAGE_SIZE_LIMIT = 80 * 1024
+PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 class Portal:
@@ -106,10 +109,19 @@ def test_home_unit_and_news_pages_run_the_same_queries_for_10_and_200_items(clie
 
     # The 200 items are really on the pages, not skipped to keep the counts down.
     home = client.get("/").content.decode()
-    assert home.count('class="unit-menu-item') >= 200  # every unit is in the menu
+    # The menu is bounded: the first units, and "All units" with how many more there are.
+    assert home.count('class="unit-menu-item') == MENU_UNITS + 1
+    assert f"({200 - MENU_UNITS} واحد دیگر)".translate(PERSIAN) in home
+    units = client.get("/units/").content.decode()
+    assert units.count('class="card unit-card"') == UNITS_PER_PAGE
+    assert "صفحهٔ ۱ از ۱۷" in units  # 200 units, twelve to a page
     unit = client.get("/units/measured/").content.decode()
     assert unit.count('class="official"') == 200
     assert unit.count('class="official-photo"') == 200  # photos, from renditions
     news = client.get("/news/").content.decode()
     assert news.count('class="news-item"') == 10  # ten to a page
+    # 200 units and announcements, more than 20x the demo's: pages stay under 80 KB.
+    for url in ("/", "/en/", "/units/", "/news/", "/search/?q=%D9%88%D8%A7%D9%85"):
+        size = len(client.get(url).content)
+        assert size < PAGE_SIZE_LIMIT, f"{url}: {size:,} bytes"
     assert "صفحهٔ ۱ از ۲۰" in news

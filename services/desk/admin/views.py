@@ -22,11 +22,14 @@ from ..forms import (
     ReplyForm,
     TransitionForm,
 )
+from .paging import DeferredJoinPaginator
 
 WORK_ACTIONS = ("reply", "note", "transition", "assign", "meeting", "history", "edit")
 
 
 class RequestIndexView(FencedIndexView):
+    paginator_class = DeferredJoinPaginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["bulk_form"] = BulkActionForm()

@@ -1,0 +1,35 @@
+"""The staff queue's pages hold the same requests, in the same order, as a plain
+OFFSET page would, without joining every skipped row (services.desk.admin.paging)."""
+
+import datetime as dt
+
+import pytest
+from django.core.paginator import Paginator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from services.desk.admin.paging import DeferredJoinPaginator
+from services.desk.models import ServiceRequest
+
+from .factories import ServiceRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_matches_the_plain_pages_and_joins_only_the_shown_rows(units):
+    now = timezone.now()
+    for number in range(13):
+        ServiceRequestFactory(
+            unit=units["welfare-office"], submitted_at=now - dt.timedelta(hours=number)
+        )
+    queue = ServiceRequest.objects.select_related("unit", "service").order_by("-submitted_at")
+    plain, deferred = Paginator(queue, 5), DeferredJoinPaginator(queue, 5)
+    for number in (1, 2, 3):
+        assert list(deferred.page(number)) == list(plain.page(number))
+    with CaptureQueriesContext(connection) as queries:
+        last = list(deferred.page(3))
+    assert len(last) == 3 and last[-1].unit == units["welfare-office"]
+    ids, rows = [query["sql"] for query in queries.captured_queries]
+    assert "JOIN" not in ids.upper() and "OFFSET" in ids.upper()
+    assert "OFFSET" not in rows.upper()
