@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from cms.i18n import WEEK_ORDER
 from cms.jalali import display_zone
-from sla.calendar import WEEK_ORDER, WorkingCalendar, official_holidays
+from sla.calendar import WorkingCalendar, official_holidays
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.conf import settings
 
+from cms.i18n import WEEK_ORDER
+
 from .enums import TimeUnit
 
 # Python's weekday(): Monday is 0 ... Saturday is 5, Sunday 6.
