@@ -109,12 +109,15 @@ def test_an_editor_publishes_then_resolves_an_outage(portal, page_factory, scree
     row = page.locator('[data-service="LOAN-01"]')
     assert row.get_attribute("data-status") == "major"
     assert "قطعی کامل" in row.locator(".status-badge").inner_text()
-    bars = row.locator(".day-bar")
-    assert bars.count() == 90
-    assert bars.last.get_attribute("data-level") == "major"
-    red = bars.last.evaluate("el => getComputedStyle(el).backgroundColor")
-    # Right to left: today's bar is the leftmost.
-    assert bars.last.bounding_box()["x"] < bars.first.bounding_box()["x"]
+    # Today, the newest day with problems, heads the keyboard-reachable table of days.
+    row.locator("details summary").click()
+    today_row = row.locator(".history-table tbody tr").first
+    assert today_row.get_attribute("data-level") == "major"
+    assert "قطعی کامل" in today_row.inner_text()
+    # Right to left: the decorative strip runs from the oldest day on the right.
+    strip = row.locator(".day-strip")
+    assert "to left" in strip.evaluate("el => getComputedStyle(el).backgroundImage")
+    assert strip.get_attribute("aria-hidden") == "true"
     screenshot(page, "outages-status-down")
 
     # The visitor may hide the banner; it stays hidden for that notice.
@@ -146,9 +149,7 @@ def test_an_editor_publishes_then_resolves_an_outage(portal, page_factory, scree
     fresh.goto(base + "/status/")
     row = fresh.locator('[data-service="LOAN-01"]')
     assert row.get_attribute("data-status") == "operational"
-    last = row.locator(".day-bar").last
-    assert last.get_attribute("data-level") == "major"
-    assert last.evaluate("el => getComputedStyle(el).backgroundColor") == red
+    assert row.locator(".history-table tbody tr").first.get_attribute("data-level") == "major"
     assert "مشکل برطرف شد" in fresh.locator(
         "#past-heading + article, .status-section"
     ).last.inner_text() or ("مشکل برطرف شد" in fresh.content())
@@ -201,8 +202,9 @@ def test_the_english_status_page_reads_left_to_right(english_outage, page_factor
     assert page.locator("html").get_attribute("dir") == "ltr"
     row = page.locator('[data-service="LOAN-01"]')
     assert "Major outage" in row.inner_text()
-    bars = row.locator(".day-bar")
-    # Left to right: today's bar is the rightmost.
-    assert bars.last.bounding_box()["x"] > bars.first.bounding_box()["x"]
+    # Left to right: the strip runs from the oldest day on the left to today.
+    assert "to right" in row.locator(".day-strip").evaluate(
+        "el => getComputedStyle(el).backgroundImage"
+    )
     assert "Loan requests down" in banner(page).inner_text()
     screenshot(page, "outages-status-english")
