@@ -7,7 +7,8 @@
   checked here too: its colour against the first opaque background behind it.
 * :func:`latin_digits` and :func:`unmarked_persian`: the language rules of the portal:
   no Latin digit in the text of a Persian page unless the element says it is Latin
-  content (``dir="ltr"`` or a non-Persian ``lang``, as service and tracking codes do),
+  content (``dir="ltr"`` or a non-Persian ``lang``, as service and tracking codes do)
+  or the digit belongs to a Latin word or code (G2B, PhD, an address),
   and no Persian letter on an English page outside an element with ``lang="fa"``.
 """
 
@@ -114,7 +115,9 @@ LATIN_DIGITS = script(
 {
     const problems = [];
     for (const [element, text] of visibleTexts()) {
-        if (!/[0-9]/.test(text)) continue;
+        // Latin words and codes (G2B, IT-01, an address) keep their digits.
+        const bare = text.replace(/[A-Za-z0-9_.@\/:-]*[A-Za-z][A-Za-z0-9_.@\/:-]*/g, "");
+        if (!/[0-9]/.test(bare)) continue;
         const marked = element.closest('[dir="ltr"], [lang]:not([lang="fa"]):not([lang^="fa-"])');
         if (marked && marked !== document.documentElement) continue;
         problems.push(`${describe(element)} «${text.slice(0, 40)}»`);
