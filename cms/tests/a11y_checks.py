@@ -116,7 +116,7 @@ LATIN_DIGITS = script(
     const problems = [];
     for (const [element, text] of visibleTexts()) {
         // Latin words and codes (G2B, IT-01, an address) keep their digits.
-        const bare = text.replace(/[A-Za-z0-9_.@\/:-]*[A-Za-z][A-Za-z0-9_.@\/:-]*/g, "");
+        const bare = text.replace(/[A-Za-z0-9_.@/:-]*[A-Za-z][A-Za-z0-9_.@/:-]*/g, "");
         if (!/[0-9]/.test(bare)) continue;
         const marked = element.closest('[dir="ltr"], [lang]:not([lang="fa"]):not([lang^="fa-"])');
         if (marked && marked !== document.documentElement) continue;
