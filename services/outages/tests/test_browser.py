@@ -9,10 +9,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.jalali import format_datetime
+from cms.jalali import format_datetime, to_jalali
 from cms.plugins import registry
 from services.outages.models import OutageNotice
-from services.outages.widgets import JalaliDateTimeInput
 
 from .factories import ServiceFactory, make_unit
 
@@ -70,7 +69,12 @@ def test_an_editor_publishes_then_resolves_an_outage(portal, page_factory, scree
     page.fill('input[name="title"]', "قطعی سامانهٔ درخواست وام")
     page.get_by_label(str(service)).check()
     start = timezone.now() - dt.timedelta(minutes=15)
-    page.fill('input[name="starts_at"]', JalaliDateTimeInput().format_value(start))
+    # The Jalali picker: day, month and year chosen, the time typed; no Gregorian date.
+    local = timezone.localtime(start)
+    day = to_jalali(local.date())
+    for part, value in (("0", day.day), ("1", day.month), ("2", day.year)):
+        page.select_option(f'select[name="starts_at_0_{part}"]', str(value))
+    page.fill('input[name="starts_at_1"]', f"{local.hour:02d}:{local.minute:02d}")
     page.fill(
         'textarea[name="initial_message"]',
         "ثبت درخواست وام ممکن نیست؛ کارشناسان فناوری اطلاعات در حال بررسی‌اند.",
