@@ -91,9 +91,7 @@ def check(page, problems, label, language):
 
 
 def report(problems):
-    return "\n".join(
-        f"{where}:\n  " + "\n  ".join(found[:15]) for where, found in problems.items()
-    )
+    return "\n".join(f"{where}:\n  " + "\n  ".join(found[:15]) for where, found in problems.items())
 
 
 def test_every_public_page_in_both_languages_and_widths(live_server, demo, page_factory):

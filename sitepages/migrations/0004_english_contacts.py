@@ -5,30 +5,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sitepages', '0003_portal_pages'),
+        ("sitepages", "0003_portal_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='portalsettings',
-            name='address_en',
-            field=models.TextField(blank=True, help_text='Shown on English pages; left empty, they show the Persian address.', verbose_name='address in English'),
+            model_name="portalsettings",
+            name="address_en",
+            field=models.TextField(
+                blank=True,
+                help_text="Shown on English pages; left empty, they show the Persian address.",
+                verbose_name="address in English",
+            ),
         ),
         migrations.AddField(
-            model_name='portalsettings',
-            name='office_hours_en',
-            field=models.CharField(blank=True, help_text='Shown on English pages; left empty, they show the Persian office hours.', max_length=200, verbose_name='office hours in English'),
+            model_name="portalsettings",
+            name="office_hours_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Shown on English pages; left empty, they show the Persian office hours.",
+                max_length=200,
+                verbose_name="office hours in English",
+            ),
         ),
         migrations.AddField(
-            model_name='unitcontact',
-            name='label_en',
-            field=models.CharField(blank=True, help_text='Shown on English pages; left empty, they show the Persian label.', max_length=100, verbose_name='label in English'),
+            model_name="unitcontact",
+            name="label_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Shown on English pages; left empty, they show the Persian label.",
+                max_length=100,
+                verbose_name="label in English",
+            ),
         ),
         migrations.AlterField(
-            model_name='portalsettings',
-            name='footer_links',
-            field=wagtail.fields.StreamField([('link', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to use the title of the chosen page.', 'label': 'title', 'max_length': 80, 'required': False}), 1: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 2: ('wagtail.blocks.URLBlock', (), {'label': 'address', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown on English pages.', 'label': 'title in English', 'max_length': 80, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('page', 1), ('url', 2), ('title_en', 3)]], {})}, default=list, verbose_name='footer links'),
+            model_name="portalsettings",
+            name="footer_links",
+            field=wagtail.fields.StreamField(
+                [("link", 4)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the title of the chosen page.",
+                            "label": "title",
+                            "max_length": 80,
+                            "required": False,
+                        },
+                    ),
+                    1: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "page", "required": False},
+                    ),
+                    2: ("wagtail.blocks.URLBlock", (), {"label": "address", "required": False}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Shown on English pages.",
+                            "label": "title in English",
+                            "max_length": 80,
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("page", 1), ("url", 2), ("title_en", 3)]],
+                        {},
+                    ),
+                },
+                default=list,
+                verbose_name="footer links",
+            ),
         ),
     ]
