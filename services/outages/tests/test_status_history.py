@@ -28,7 +28,10 @@ def group_of(soup, code):
 
 
 def test_a_service_with_an_outage_says_so_in_words_and_lists_the_day(client, home_page, service):
-    start = timezone.now() - dt.timedelta(days=3)
+    # Three days ago at 10:00 Tehran time: the two hours stay within one day.
+    start = timezone.localtime(timezone.now() - dt.timedelta(days=3)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
     OutageNoticeFactory(
         services=[service],
         whole_portal=False,
