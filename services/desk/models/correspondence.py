@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cms.uploads import KINDS, generated_name, private_storage, safe_download_name
+from cms.uploads import KINDS, generated_name, private_storage, safe_download_name, size_label
 
 from ..enums import MessageKind
 
@@ -105,4 +104,4 @@ class Attachment(models.Model):
 
     @property
     def size_display(self) -> str:
-        return filesizeformat(self.size)
+        return size_label(self.size)

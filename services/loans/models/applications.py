@@ -6,14 +6,13 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cms.masking import mask_national_code, mask_sheba
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
-from cms.uploads import KINDS, generated_name, private_storage, safe_download_name
+from cms.uploads import KINDS, generated_name, private_storage, safe_download_name, size_label
 
 from ..enums import (
     FINAL,
@@ -286,7 +285,7 @@ class ApplicationDocument(models.Model):
 
     @property
     def size_display(self) -> str:
-        return filesizeformat(self.size)
+        return size_label(self.size)
 
 
 class ApplicationViewLog(models.Model):
