@@ -29,11 +29,18 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.db import models, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .uploads import KINDS, FileKind, generated_name, private_storage, safe_download_name, sha256_of
+from .uploads import (
+    KINDS,
+    FileKind,
+    generated_name,
+    private_storage,
+    safe_download_name,
+    sha256_of,
+    size_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +88,7 @@ class PrivateUpload(models.Model):
 
     @property
     def size_display(self) -> str:
-        return filesizeformat(self.size)
+        return size_label(self.size)
 
     def store(self, upload, kind: FileKind, *, stored: list[str] | None = None) -> None:
         """Writes ``upload`` (checked as ``kind`` by :func:`cms.uploads.validate_upload`) to the

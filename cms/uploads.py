@@ -27,11 +27,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext
 
 from .i18n import is_persian
 from .text import to_persian_digits
@@ -118,8 +117,23 @@ def detect_kind(file) -> FileKind | None:
     return None
 
 
+def size_label(size: int) -> str:
+    """A file size as people read it: «۵٫۰ مگابایت» on Persian pages, "5.0 MB" on English ones."""
+    if size >= MB:
+        text, template = f"{size / MB:.1f}", pgettext("file size", "%(size)s MB")
+    elif size >= 1024:
+        text, template = f"{size / 1024:.1f}", pgettext("file size", "%(size)s KB")
+    else:
+        text, template = str(size), pgettext("file size", "%(size)s bytes")
+    if is_persian():
+        text = to_persian_digits(text.replace(".", "٫"))
+    return template % {"size": text}
+
+
 def allowed_kinds_label() -> str:
-    return "، ".join(kind.label for kind in KINDS.values())
+    """The file types as a list in the current language: «PDF، JPEG» or "PDF, JPEG"."""
+    separator = "، " if is_persian() else ", "
+    return separator.join(kind.label for kind in KINDS.values())
 
 
 def limits_help_text() -> str:
@@ -129,8 +143,8 @@ def limits_help_text() -> str:
     ) % {
         "count": max_files(),
         "kinds": allowed_kinds_label(),
-        "size": filesizeformat(max_file_size()),
-        "total": filesizeformat(max_total_size()),
+        "size": size_label(max_file_size()),
+        "total": size_label(max_total_size()),
     }
     if is_persian():
         return to_persian_digits(text)
@@ -146,8 +160,8 @@ def validate_upload(file) -> FileKind:
             code="file_too_large",
             params={
                 "name": name,
-                "size": filesizeformat(file.size),
-                "max": filesizeformat(max_file_size()),
+                "size": size_label(file.size),
+                "max": size_label(max_file_size()),
             },
         )
     if file.size == 0:
@@ -178,7 +192,7 @@ def validate_uploads(files) -> list[tuple[object, FileKind]]:
         raise ValidationError(
             _("The files together may be at most %(max)s."),
             code="files_too_large",
-            params={"max": filesizeformat(max_total_size())},
+            params={"max": size_label(max_total_size())},
         )
     errors, checked = [], []
     for file in files:

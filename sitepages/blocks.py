@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -26,8 +27,12 @@ class LinkValue(blocks.StructValue):
             return page.url if page.live else ""
         return self.get("url") or ""
 
-    @cached_property
+    @property
     def text(self):
+        # Footer links may carry an English title for English pages.
+        english = self.get("title_en")
+        if english and not (get_language() or "fa").startswith("fa"):
+            return english
         if self.get("title"):
             return self["title"]
         page = self.get("page")
@@ -68,6 +73,21 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("link")
+        value_class = LinkValue
+
+
+class FooterLinkBlock(LinkBlock):
+    """A footer link: the portal settings are one for both languages, so the link
+    carries its English title (a page's Persian title shows, marked Persian, without)."""
+
+    title_en = blocks.CharBlock(
+        label=_("title in English"),
+        required=False,
+        max_length=80,
+        help_text=_("Shown on English pages."),
+    )
+
+    class Meta:
         value_class = LinkValue
 
 

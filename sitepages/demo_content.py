@@ -85,6 +85,13 @@ def load_home(stdout):
         portal.postal_code = "3848176941"
         portal.office_hours = "شنبه تا چهارشنبه، ساعت ۷:۳۰ تا ۱۴:۳۰"
         portal.save()
+    if not portal.address_en:
+        portal.address_en = (
+            "Headquarters of Arak University of Medical Sciences, Alam-ol-Hoda Street, "
+            "Basij Square, Arak, Iran"
+        )
+        portal.office_hours_en = "Saturday to Wednesday, 7:30 to 14:30 (Tehran time)"
+        portal.save(update_fields=["address_en", "office_hours_en"])
     stdout.write(f"  home page: {home.url_path}")
 
 
@@ -410,14 +417,37 @@ def ensure_settings(site, home, unit_index, news_index, pages):
     portal = PortalSettings.for_site(site)
     if not portal.footer_links:
         portal.footer_links = [
-            ("link", {"title": "", "page": unit_index, "url": ""}),
-            ("link", {"title": "", "page": news_index, "url": ""}),
-            ("link", {"title": "", "page": pages["contact-guide"], "url": ""}),
-            ("link", {"title": "", "page": pages["privacy"], "url": ""}),
+            (
+                "link",
+                {"title": "", "title_en": "Units of the university", "page": unit_index, "url": ""},
+            ),
+            (
+                "link",
+                {"title": "", "title_en": "News and announcements", "page": news_index, "url": ""},
+            ),
+            (
+                "link",
+                {
+                    "title": "",
+                    "title_en": "Contact guide",
+                    "page": pages["contact-guide"],
+                    "url": "",
+                },
+            ),
+            (
+                "link",
+                {
+                    "title": "",
+                    "title_en": "Privacy and confidentiality",
+                    "page": pages["privacy"],
+                    "url": "",
+                },
+            ),
             (
                 "link",
                 {
                     "title": "وزارت بهداشت، درمان و آموزش پزشکی",
+                    "title_en": "Ministry of Health and Medical Education",
                     "page": None,
                     "url": "https://behdasht.gov.ir/",
                 },

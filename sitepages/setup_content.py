@@ -18,6 +18,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Site,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -30,7 +31,9 @@ from .models import HomePage, NewsIndexPage, PortalSettings, UnitIndexPage
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
-WORKFLOW_NAME = "Moderators approval"
+# Staff read the workflow's name in the admin's buttons («ارسال برای …»): Persian.
+WORKFLOW_NAME = "تأیید ناظران محتوا"
+LEGACY_WORKFLOW_NAMES = ("Moderators approval",)
 
 HOME_TITLE = "پرتال دانشگاه علوم پزشکی"
 HOME_TITLE_EN = "University of Medical Sciences portal"
@@ -161,7 +164,10 @@ def ensure_editorial_groups():
 
 
 def ensure_moderation_workflow(moderators):
-    """Wagtail's approval workflow on the whole tree, created once."""
+    """Wagtail's approval workflow on the whole tree, created once (a site made when it
+    had an English name gets the Persian one)."""
+    Workflow.objects.filter(name__in=LEGACY_WORKFLOW_NAMES).update(name=WORKFLOW_NAME)
+    Task.objects.filter(name__in=LEGACY_WORKFLOW_NAMES).update(name=WORKFLOW_NAME)
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not created:
         return workflow

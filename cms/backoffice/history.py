@@ -4,7 +4,12 @@ of its parts (messages, attachments...), newest first."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
+
+# A workflow's change reason starts with the raw states: "submitted → under_review: note".
+_TRANSITION = re.compile(r"^(\w*) → (\w+)")
 
 
 def display_value(field, value):
@@ -19,6 +24,22 @@ def display_value(field, value):
         except field.related_model.DoesNotExist:
             return f"#{value}"
     return value
+
+
+def readable_reason(model, reason: str) -> str:
+    """A change reason with raw choice values ("submitted → under_review") in words."""
+    match = _TRANSITION.match(reason or "")
+    if not match:
+        return reason or ""
+    labels = {}
+    for field in model._meta.get_fields():
+        for value, label in getattr(field, "flatchoices", None) or ():
+            labels.setdefault(str(value), str(label))
+    old, new = match.groups()
+    if new not in labels or (old and old not in labels):
+        return reason
+    words = f"{labels[old]} → {labels[new]}" if old else labels[new]
+    return words + reason[match.end() :]
 
 
 def _what(history_type) -> str:
@@ -48,7 +69,7 @@ def history_entries(obj, related=(), label=None) -> list[dict]:
                 "at": record.history_date,
                 "user": record.history_user,
                 "what": _("Created") if record.history_type == "+" else _("Changed"),
-                "reason": record.history_change_reason or "",
+                "reason": readable_reason(model, record.history_change_reason),
                 "object": label,
                 "changes": changes,
             }

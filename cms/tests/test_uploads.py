@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from cms import uploads
 
@@ -140,3 +141,13 @@ def test_safe_download_name_keeps_persian_and_drops_paths():
 
 def test_sha256_of_a_file():
     assert uploads.sha256_of(io.BytesIO(b"abc")).startswith("ba7816bf")
+
+
+def test_sizes_and_file_types_read_right_in_each_language():
+    with translation.override("fa"):
+        text = uploads.limits_help_text()
+        assert "۵٫۰ مگابایت" in text and "MB" not in text
+        assert "PDF، JPEG" in text
+    with translation.override("en"):
+        text = uploads.limits_help_text()
+        assert "5.0 MB" in text and "PDF, JPEG" in text and "،" not in text

@@ -24,7 +24,7 @@ from cms.forms import (
 from cms.text import to_ascii_digits, to_persian_digits
 from cms.tracking import is_well_formed, normalize_tracking_code
 from cms.uploads import AttachmentsField, limits_help_text
-from sla.widgets import JalaliDateInput
+from cms.widgets import JalaliDatePicker
 
 from . import workflow
 from .enums import Degree, Faculty, LoanStage, get_transition
@@ -229,14 +229,14 @@ class MoveForm(forms.Form):
     )
     document_number = ReferenceField(label=_("Document number"), max_length=40, required=False)
     document_date = forms.DateField(
-        label=_("Document date"), required=False, widget=JalaliDateInput
+        label=_("Document date"), required=False, widget=JalaliDatePicker
     )
     document_amount = AmountField(label=_("Document amount (Rials)"), required=False)
     fund_confirmed_on = forms.DateField(
-        label=_("Confirmed by the fund on"), required=False, widget=JalaliDateInput
+        label=_("Confirmed by the fund on"), required=False, widget=JalaliDatePicker
     )
     fund_reference = ReferenceField(label=_("Fund reference"), max_length=60, required=False)
-    deposited_on = forms.DateField(label=_("Deposited on"), required=False, widget=JalaliDateInput)
+    deposited_on = forms.DateField(label=_("Deposited on"), required=False, widget=JalaliDatePicker)
     bank_reference = ReferenceField(label=_("Bank reference"), max_length=60, required=False)
 
     FIELDS_BY_NEED = {

@@ -12,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from cms.formatting import fa_digits
 from cms.forms import PersianFormMixin
 from cms.text import normalize_text
+from cms.widgets import JalaliDateTimePicker
 
 from . import conf
 from .durations import format_duration
@@ -25,7 +26,6 @@ from .enums import (
     states_for,
 )
 from .timeline import validate_update
-from .widgets import JalaliDateTimeInput
 
 URGENT_PERMISSION = "outages.publish_urgent_maintenance"
 
@@ -130,12 +130,12 @@ class NoticeUpdateForm(PersianFormMixin, forms.Form):
         label=_("Message in English"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     expected_end = forms.DateTimeField(
-        label=_("Expected end"), required=False, widget=JalaliDateTimeInput()
+        label=_("Expected end"), required=False, widget=JalaliDateTimePicker()
     )
     ended_at = forms.DateTimeField(
         label=_("Actual end"),
         required=False,
-        widget=JalaliDateTimeInput(),
+        widget=JalaliDateTimePicker(),
         help_text=_(
             "For a resolved or completed notice: when the service was back (now if empty)."
         ),

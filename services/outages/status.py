@@ -21,6 +21,7 @@ from . import conf
 from .availability import DayBar, Segment, availability, clip, day_bars, last_days, window
 from .caching import cached
 from .enums import IMPACT_SEVERITY, ServiceStatus
+from .history import HistoryGroup, group_rows
 from .models import OutageNotice
 
 DAYS = 90
@@ -76,6 +77,7 @@ class StatusBoard:
     upcoming: list[OutageNotice]
     count_maintenance: bool
     since: dt.datetime | None = None
+    groups: list[HistoryGroup] = field(default_factory=list)
 
     @property
     def all_operational(self) -> bool:
@@ -218,6 +220,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
         now=now,
         days=days,
         rows=rows,
+        groups=group_rows(rows, {notice.pk: notice for notice in notices}),
         active=sorted(active, key=lambda n: (-IMPACT_SEVERITY.get(n.impact, 0), n.starts_at)),
         upcoming=upcoming,
         count_maintenance=settings["count_maintenance"],

@@ -28,11 +28,11 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from cms.formatting import jdatetime
+from cms.widgets import JalaliDateTimePicker
 
 from .forms import NoticeUpdateForm, OutageNoticeForm
 from .models import OutageNotice
 from .timeline import post_update
-from .widgets import JalaliDateTimeInput
 
 ADMIN_NAMESPACE = "outages_notices"
 
@@ -235,14 +235,14 @@ class OutageNoticeViewSet(SnippetViewSet):
                 [
                     FieldRowPanel(
                         [
-                            FieldPanel("starts_at", widget=JalaliDateTimeInput()),
-                            FieldPanel("expected_end", widget=JalaliDateTimeInput()),
+                            FieldPanel("starts_at", widget=JalaliDateTimePicker()),
+                            FieldPanel("expected_end", widget=JalaliDateTimePicker()),
                         ]
                     ),
                     FieldRowPanel(
                         [
                             FieldPanel("state"),
-                            FieldPanel("ended_at", widget=JalaliDateTimeInput()),
+                            FieldPanel("ended_at", widget=JalaliDateTimePicker()),
                         ]
                     ),
                 ],

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from ..blocks import LinkBlock, SocialLinkBlock
+from ..blocks import FooterLinkBlock, SocialLinkBlock
 
 
 @register_setting(icon="site")
@@ -30,6 +30,11 @@ class PortalSettings(BaseSiteSetting):
     phone = models.CharField(_("main phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     address = models.TextField(_("address"), blank=True)
+    address_en = models.TextField(
+        _("address in English"),
+        blank=True,
+        help_text=_("Shown on English pages; left empty, they show the Persian address."),
+    )
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     office_hours = models.CharField(
         _("office hours"),
@@ -37,8 +42,14 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text=_("As people should read it, e.g. Saturday to Wednesday, 7:30 to 14:30."),
     )
+    office_hours_en = models.CharField(
+        _("office hours in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on English pages; left empty, they show the Persian office hours."),
+    )
     footer_links = StreamField(
-        [("link", LinkBlock())],
+        [("link", FooterLinkBlock())],
         verbose_name=_("footer links"),
         blank=True,
         default=list,
@@ -59,8 +70,10 @@ class PortalSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("address"),
+                FieldPanel("address_en"),
                 FieldPanel("postal_code"),
                 FieldPanel("office_hours"),
+                FieldPanel("office_hours_en"),
             ],
             heading=_("Contacts"),
         ),

@@ -278,13 +278,23 @@ class UnitContact(Orderable):
         blank=True,
         help_text=_("Whom this reaches, e.g. 'Loans desk' or 'Extension 214'."),
     )
+    label_en = models.CharField(
+        _("label in English"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on English pages; left empty, they show the Persian label."),
+    )
     value = models.CharField(
         _("number or address"),
         max_length=200,
         help_text=_("Phones as dialled from anywhere in Iran, e.g. 086-33690000."),
     )
 
-    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("value"), FieldPanel("label")])]
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("kind"), FieldPanel("value"), FieldPanel("label"), FieldPanel("label_en")]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("contact")

@@ -8,7 +8,7 @@
     }
 
     // The unit menu collapses into a button on phones.
-    document.querySelectorAll(".menu-toggle").forEach(function (button) {
+    document.querySelectorAll(".menu-toggle, .links-toggle").forEach(function (button) {
         var list = document.getElementById(button.getAttribute("aria-controls"));
         if (!list) { return; }
         button.addEventListener("click", function () {

@@ -11,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup
 
+from cms.backoffice.columns import jalali_column, tracking_code_column
 from cms.backoffice.fence import Fence
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.permissions import FencedPermissionHelper
@@ -47,7 +48,7 @@ class DeskStaffAdmin(FencedModelAdmin):
     inspect_view_enabled = False
     staff_can_create = True
     staff_can_edit = True
-    list_display = ("user", "unit", "role", "created_at")
+    list_display = ("user", "unit", "role", jalali_column("created_at", gettext_lazy("Added")))
     list_filter = ("role", ("unit", RelatedOnlyFieldListFilter))
     search_fields = ("user__username", "user__first_name", "user__last_name", "unit__title")
     list_select_related = ("user", "unit")
@@ -76,7 +77,12 @@ class RequestViewLogAdmin(FencedModelAdmin):
     fence = AuditorFence()
     inspect_view_enabled = False
     history_view_enabled = False
-    list_display = ("at", "user", "action", "request")
+    list_display = (
+        jalali_column("at", gettext_lazy("When")),
+        "user",
+        "action",
+        tracking_code_column("request.tracking_code", gettext_lazy("Tracking code")),
+    )
     list_filter = ("action",)
     search_fields = ("request__tracking_code", "user__username")
     list_select_related = ("user", "request")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.forms import BaseForm
 
+from cms.formatting import fa_digits
 from cms.forms import MobileField, NationalCodeField, PersianCharField, PersianFormMixin
 from cms.i18n import WEEK_ORDER, Weekday, weekday_choices
 from cms.tracking import is_well_formed, normalize_tracking_code
@@ -315,7 +318,21 @@ class WithdrawForm(PersianFormMixin, forms.Form):
     reason = PersianCharField(label=_("Why (optional)"), max_length=500, required=False)
 
 
-RATING_CHOICES = [(str(n), str(n)) for n in range(5, 0, -1)]
+RATING_WORDS = {
+    5: pgettext_lazy("rating", "Excellent"),
+    4: pgettext_lazy("rating", "Good"),
+    3: pgettext_lazy("rating", "Fair"),
+    2: pgettext_lazy("rating", "Bad"),
+    1: pgettext_lazy("rating", "Very bad"),
+}
+
+
+def _rating_label(number: int) -> str:
+    """«۵ — عالی» on Persian pages, "5 — Excellent" on English ones."""
+    return f"{fa_digits(number)} — {RATING_WORDS[number]}"
+
+
+RATING_CHOICES = [(str(n), lazy(_rating_label, str)(n)) for n in range(5, 0, -1)]
 
 
 class RatingForm(PersianFormMixin, forms.Form):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.forms import PersianCharField, PersianFormMixin
 from cms.jalali import display_zone, parse_date
+from cms.widgets import JalaliDatePicker
 
 from ..enums import Actor, RequestStatus, allowed_targets
 from ..routing import handling_unit
@@ -113,7 +114,7 @@ class JalaliDateField(forms.Field):
 
 
 class MeetingProposalForm(PersianFormMixin, forms.Form):
-    date = JalaliDateField(label=_("Date (Jalali)"))
+    date = JalaliDateField(label=_("Date (Jalali)"), widget=JalaliDatePicker(output="jalali"))
     time = forms.TimeField(
         label=_("Time"), widget=forms.TimeInput(attrs={"type": "time", "dir": "ltr"})
     )

@@ -43,7 +43,8 @@ def test_code_and_mobile_open_the_request_in_the_session_not_the_url(client, uni
     assert page.status_code == 200
     assert page["Cache-Control"].startswith("no-store") and "private" in page["Cache-Control"]
     body = page.content.decode()
-    assert service_request.subject in body
+    # The subject as typed, its digits shown in Persian (the stored value is unchanged).
+    assert service_request.subject.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in body
     assert "جدید" in body  # status in Persian
     assert "۱۴" in body  # a Jalali year in Persian digits
 

@@ -17,8 +17,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 
 from cms.i18n import is_english
 from cms.text import to_persian_digits
+from cms.widgets import JalaliDatePicker
 from sla.fields import ChoiceListField
-from sla.widgets import JalaliDateInput
 
 from ..enums import Degree, TermHalf
 
@@ -192,9 +192,9 @@ class ApplicationWindow(models.Model):
         FieldPanel("term"),
         FieldRowPanel(
             [
-                FieldPanel("opens_on", widget=JalaliDateInput),
-                FieldPanel("closes_on", widget=JalaliDateInput),
-                FieldPanel("extended_until", widget=JalaliDateInput),
+                FieldPanel("opens_on", widget=JalaliDatePicker),
+                FieldPanel("closes_on", widget=JalaliDatePicker),
+                FieldPanel("extended_until", widget=JalaliDatePicker),
             ]
         ),
     ]

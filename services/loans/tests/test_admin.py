@@ -2,6 +2,7 @@
 identifiers, pages with them are never cached, moves follow the roles."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -328,6 +329,12 @@ def test_welfare_staff_list_loan_types_and_terms_with_jalali_windows(client, exp
     edit = client.get(f"/admin/loans/types/edit/{loan_type.pk}/")
     assert edit.status_code == 200
     window = loan_type.windows.get()
-    from cms.jalali import format_date
+    from cms.jalali import to_jalali
 
-    assert format_date(window.opens_on, "short") in edit.content.decode()
+    # The window's dates sit in the Jalali picker: day, month and year selected.
+    opens = to_jalali(window.opens_on)
+    body = edit.content.decode()
+    for part, value in (("0", opens.day), ("1", opens.month), ("2", opens.year)):
+        assert re.search(
+            rf'name="[^"]*opens_on_{part}"[^>]*>.*?<option value="{value}" selected', body, re.S
+        )

@@ -3,10 +3,10 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from cms.formatting import fa_digits, jdate
+from cms.formatting import fa_digits, fa_number, jdate
 from cms.i18n import is_persian
 
 from ..availability import LEVEL_MAINTENANCE, LEVEL_NO_DATA, LEVEL_OK
@@ -55,34 +55,43 @@ def level_label(level):
 def titles(services):
     """Service titles joined the way the page's language joins a list."""
     names = [service.display_title for service in services]
-    return ("، " if is_persian() else ", ").join(names)
+    return list_separator().join(names)
+
+
+DAY_PHRASES = {
+    Impact.MAJOR: ("%(count)s day with a major outage", "%(count)s days with a major outage"),
+    Impact.PARTIAL: ("%(count)s day with a partial outage", "%(count)s days with a partial outage"),
+    Impact.DEGRADED: (
+        "%(count)s day with degraded performance",
+        "%(count)s days with degraded performance",
+    ),
+    LEVEL_MAINTENANCE: (
+        "%(count)s day with planned maintenance",
+        "%(count)s days with planned maintenance",
+    ),
+    LEVEL_OK: ("%(count)s day without problems", "%(count)s days without problems"),
+    LEVEL_NO_DATA: ("%(count)s day not measured yet", "%(count)s days not measured yet"),
+}
+
+
+def day_phrase(level, count):
+    singular, plural = DAY_PHRASES[level]
+    return ngettext(singular, plural, count) % {"count": fa_number(count)}
 
 
 @register.simple_tag
-def day_bars(row, labels=None):
-    """The row's daily bars as ``<li>`` items.
+def day_summary(group):
+    """The group's 90 days in one sentence: how many days of each kind, worst first."""
+    parts = [day_phrase(level, count) for level, count in group.day_counts]
+    text = _("In the last 90 days: %(days)s.") % {"days": list_separator().join(parts)}
+    if group.downtime:
+        text += " " + _("Out of service %(time)s in all.") % {"time": duration(group.downtime)}
+    return text
 
-    Built here rather than in a template loop: a status page has 90 bars per service,
-    and each needs a Jalali date and a label; ``labels`` (from :func:`day_labels`) lets
-    every row share the 90 dates formatted once.
-    """
-    labels = labels if labels is not None else {}
-    level_names = {}
-    items = []
-    for bar in row.bars:
-        if bar.day not in labels:
-            labels[bar.day] = jdate(bar.day)
-        if bar.level not in level_names:
-            level_names[bar.level] = level_label(bar.level)
-        title = f"{labels[bar.day]}: {level_names[bar.level]}"
-        if bar.downtime:
-            title += " (" + _("out of service %(time)s") % {"time": duration(bar.downtime)} + ")"
-        items.append((bar.level, bar.day.isoformat(), bar.level, title))
-    return format_html_join(
-        "",
-        '<li class="day-bar day-bar--{}" data-day="{}" data-level="{}" title="{}"></li>',
-        items,
-    )
+
+@register.simple_tag
+def list_separator():
+    return "، " if is_persian() else ", "
 
 
 @register.simple_tag

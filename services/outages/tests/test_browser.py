@@ -9,10 +9,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.jalali import format_datetime
+from cms.jalali import format_datetime, to_jalali
 from cms.plugins import registry
 from services.outages.models import OutageNotice
-from services.outages.widgets import JalaliDateTimeInput
 
 from .factories import ServiceFactory, make_unit
 
@@ -70,7 +69,12 @@ def test_an_editor_publishes_then_resolves_an_outage(portal, page_factory, scree
     page.fill('input[name="title"]', "قطعی سامانهٔ درخواست وام")
     page.get_by_label(str(service)).check()
     start = timezone.now() - dt.timedelta(minutes=15)
-    page.fill('input[name="starts_at"]', JalaliDateTimeInput().format_value(start))
+    # The Jalali picker: day, month and year chosen, the time typed; no Gregorian date.
+    local = timezone.localtime(start)
+    day = to_jalali(local.date())
+    for part, value in (("0", day.day), ("1", day.month), ("2", day.year)):
+        page.select_option(f'select[name="starts_at_0_{part}"]', str(value))
+    page.fill('input[name="starts_at_1"]', f"{local.hour:02d}:{local.minute:02d}")
     page.fill(
         'textarea[name="initial_message"]',
         "ثبت درخواست وام ممکن نیست؛ کارشناسان فناوری اطلاعات در حال بررسی‌اند.",
@@ -109,12 +113,15 @@ def test_an_editor_publishes_then_resolves_an_outage(portal, page_factory, scree
     row = page.locator('[data-service="LOAN-01"]')
     assert row.get_attribute("data-status") == "major"
     assert "قطعی کامل" in row.locator(".status-badge").inner_text()
-    bars = row.locator(".day-bar")
-    assert bars.count() == 90
-    assert bars.last.get_attribute("data-level") == "major"
-    red = bars.last.evaluate("el => getComputedStyle(el).backgroundColor")
-    # Right to left: today's bar is the leftmost.
-    assert bars.last.bounding_box()["x"] < bars.first.bounding_box()["x"]
+    # Today, the newest day with problems, heads the keyboard-reachable table of days.
+    row.locator("details summary").click()
+    today_row = row.locator(".history-table tbody tr").first
+    assert today_row.get_attribute("data-level") == "major"
+    assert "قطعی کامل" in today_row.inner_text()
+    # Right to left: the decorative strip runs from the oldest day on the right.
+    strip = row.locator(".day-strip")
+    assert "to left" in strip.evaluate("el => getComputedStyle(el).backgroundImage")
+    assert strip.get_attribute("aria-hidden") == "true"
     screenshot(page, "outages-status-down")
 
     # The visitor may hide the banner; it stays hidden for that notice.
@@ -146,9 +153,7 @@ def test_an_editor_publishes_then_resolves_an_outage(portal, page_factory, scree
     fresh.goto(base + "/status/")
     row = fresh.locator('[data-service="LOAN-01"]')
     assert row.get_attribute("data-status") == "operational"
-    last = row.locator(".day-bar").last
-    assert last.get_attribute("data-level") == "major"
-    assert last.evaluate("el => getComputedStyle(el).backgroundColor") == red
+    assert row.locator(".history-table tbody tr").first.get_attribute("data-level") == "major"
     assert "مشکل برطرف شد" in fresh.locator(
         "#past-heading + article, .status-section"
     ).last.inner_text() or ("مشکل برطرف شد" in fresh.content())
@@ -201,8 +206,9 @@ def test_the_english_status_page_reads_left_to_right(english_outage, page_factor
     assert page.locator("html").get_attribute("dir") == "ltr"
     row = page.locator('[data-service="LOAN-01"]')
     assert "Major outage" in row.inner_text()
-    bars = row.locator(".day-bar")
-    # Left to right: today's bar is the rightmost.
-    assert bars.last.bounding_box()["x"] > bars.first.bounding_box()["x"]
+    # Left to right: the strip runs from the oldest day on the left to today.
+    assert "to right" in row.locator(".day-strip").evaluate(
+        "el => getComputedStyle(el).backgroundImage"
+    )
     assert "Loan requests down" in banner(page).inner_text()
     screenshot(page, "outages-status-english")
