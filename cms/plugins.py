@@ -66,11 +66,16 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class HomeTile:
+    """A way to reach the university on the home page. ``live_url``, when given, answers
+    JSON ``{"description": ...}``: the page (which may come from the page cache) asks it
+    and replaces the description, for text that changes by the minute (who is online)."""
+
     title: str
     description: str
     url: str
     icon: str = "link"
     order: int = 100
+    live_url: str = ""
 
 
 @dataclass(frozen=True)

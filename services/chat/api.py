@@ -18,6 +18,7 @@ from cms.tracking_session import NO_STORE
 from . import domain
 from .citizen_session import held_chat
 from .domain import events
+from .entry import availability_text
 from .enums import SenderKind
 from .forms import RatingForm, SendForm
 from .models import ChatMessage
@@ -63,6 +64,14 @@ def with_chat(*, params=()):
         return wrapped
 
     return decorator
+
+
+@require_GET
+def status(request):
+    """Who is online now, for the home tile on a page that may come from the page cache."""
+    if request.GET:
+        return error("invalid", gettext("The address has parameters the chat does not use."))
+    return answer({"description": availability_text()})
 
 
 def state_of(chat) -> dict:

@@ -17,6 +17,11 @@ class ChatConfig(PortalPlugin, AppConfig):
     urls = "services.chat.urls"
     websocket_urls = "services.chat.routing"
 
+    def ready(self):
+        from . import signals
+
+        signals.connect()
+
     def get_home_tiles(self, request):
         from .entry import home_tiles
 

@@ -41,12 +41,13 @@ def home_tiles(request) -> list[HomeTile]:
             reverse("chat:hub"),
             icon="chat",
             order=10,
+            live_url=reverse("chat:api_status"),
         )
     ]
 
 
 def menu_entries(request) -> list[MenuEntry]:
-    if not domain.chat_units(active_locale()):
+    if not domain.chat_unit_ids():
         return []
     return [MenuEntry(_("Live chat"), reverse("chat:hub"), order=10)]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("files/<int:attachment_id>/", track.download, name="file"),
     path("track/", track.lookup, name="track"),
     path("track/transcript/", track.transcript, name="transcript"),
+    path("api/status/", api.status, name="api_status"),
     path("api/poll/", api.poll, name="api_poll"),
     path("api/send/", api.send, name="api_send"),
     path("api/typing/", api.typing, name="api_typing"),

@@ -67,4 +67,21 @@
             try { window.localStorage.setItem(storageKey, JSON.stringify(dismissed.slice(-50))); } catch (e) { /* private mode */ }
         });
     });
+
+    // A home tile whose text changes by the minute (who is online for live chat) asks
+    // its own address: the page itself may come from the page cache.
+    document.querySelectorAll("[data-live-url]").forEach(function (element) {
+        if (!window.fetch) { return; }
+        fetch(element.getAttribute("data-live-url"), {
+            credentials: "same-origin",
+            headers: { "Accept": "application/json" }
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (data) {
+            if (data && typeof data.description === "string" && data.description) {
+                element.textContent = data.description;
+            }
+        }).catch(function () { /* the text the page came with stays */ });
+    });
+
 }());

@@ -57,7 +57,14 @@ from .presence import (
 )
 from .queue import QueueInfo, waiting_for_unit
 from .queue import info as queue_info
-from .units import canonical_unit, chat_units, is_online, next_office_opening, online_counts
+from .units import (
+    canonical_unit,
+    chat_unit_ids,
+    chat_units,
+    is_online,
+    next_office_opening,
+    online_counts,
+)
 
 __all__ = [
     "AtCapacity",
@@ -75,6 +82,7 @@ __all__ = [
     "active_load",
     "add_note",
     "canonical_unit",
+    "chat_unit_ids",
     "chat_units",
     "citizen_seen",
     "convert",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Locale
@@ -29,9 +30,23 @@ def canonical_unit(unit):
     return canonical.specific if canonical is not None else unit
 
 
+UNIT_IDS_KEY = "chat:unit-ids"
+
+
 def chat_unit_ids() -> set[int]:
-    """Canonical units that have at least one active chat official."""
-    return set(ChatMembership.objects.active_users().values_list("unit_id", flat=True))
+    """Canonical units that have at least one active chat official.
+
+    Asked on every public page (the menu entry), so kept in the cache and forgotten when
+    a membership or a user changes (:func:`forget_chat_units`)."""
+    ids = cache.get(UNIT_IDS_KEY)
+    if ids is None:
+        ids = set(ChatMembership.objects.active_users().values_list("unit_id", flat=True))
+        cache.set(UNIT_IDS_KEY, ids, 300)
+    return set(ids)
+
+
+def forget_chat_units(**kwargs) -> None:
+    cache.delete(UNIT_IDS_KEY)
 
 
 def online_counts(now=None) -> dict[int, int]:

@@ -9,7 +9,7 @@ from cms import sms
 from cms.tracking import format_tracking_code
 from services.chat import domain
 from services.chat.enums import Availability, ChatState
-from services.chat.models import ChatSession
+from services.chat.models import ChatMembership, ChatSession
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +179,30 @@ def test_english_pages_start_an_english_chat_in_the_same_queue(client, welfare, 
     assert (chat.language, chat.unit_id) == ("en", welfare.pk)
     refused = client.get(reverse("chat:api_poll"), {"after": "x"}, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 400
+
+
+def test_the_home_tile_asks_who_is_online_now_even_from_the_page_cache(
+    client, settings, welfare, official
+):
+    """The home page may be served from the page cache for a minute; its chat tile asks
+    the status address, which always answers who is online now."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 60
+    home = client.get("/").content.decode()
+    status_url = reverse("chat:api_status")
+    assert f'data-live-url="{status_url}"' in home
+    assert welfare.title in client.get(status_url).json()["description"]
+
+    domain.set_availability(official, Availability.AWAY)
+    now = client.get(status_url)
+    assert "no-store" in now["Cache-Control"]
+    assert "اکنون کارشناسی برخط نیست" in now.json()["description"]
+    assert client.get(status_url, {"x": "1"}).status_code == 400
+
+
+def test_the_menu_entry_follows_memberships(client, welfare, official):
+    """The units offering chat are cached for the menu of every page, and forgotten when
+    an official leaves: the entry goes away at once."""
+    hub = reverse("chat:hub")
+    assert f'href="{hub}"' in client.get("/news/").content.decode()
+    ChatMembership.objects.filter(user=official).delete()
+    assert f'href="{hub}"' not in client.get("/news/").content.decode()
