@@ -20,6 +20,8 @@ class RequestStatus(models.TextChoices):
     NEW = "new", pgettext_lazy("request status", "New")
     IN_PROGRESS = "in_progress", pgettext_lazy("request status", "In progress")
     WAITING = "waiting", pgettext_lazy("request status", "Waiting for the citizen")
+    # A meeting request whose time the citizen accepted (or staff confirmed).
+    SCHEDULED = "scheduled", pgettext_lazy("request status", "Meeting scheduled")
     ANSWERED = "answered", pgettext_lazy("request status", "Answered")
     CLOSED = "closed", pgettext_lazy("request status", "Closed")
     REJECTED = "rejected", pgettext_lazy("request status", "Rejected")
@@ -68,7 +70,7 @@ S = RequestStatus
 # The clock runs while the request waits for the unit's answer.
 AWAITING_ANSWER = frozenset({S.NEW, S.IN_PROGRESS})
 # Still open: the citizen can write, withdraw; staff can work on it.
-OPEN = frozenset({S.NEW, S.IN_PROGRESS, S.WAITING})
+OPEN = frozenset({S.NEW, S.IN_PROGRESS, S.WAITING, S.SCHEDULED})
 FINAL = frozenset({S.CLOSED, S.REJECTED, S.WITHDRAWN})
 # The citizen may rate the answer in these states.
 RATEABLE = frozenset({S.ANSWERED, S.CLOSED})
@@ -93,6 +95,16 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     # Reopened when the answer turns out incomplete.
     (S.ANSWERED, S.IN_PROGRESS): frozenset({Actor.STAFF}),
     (S.ANSWERED, S.CLOSED): frozenset({Actor.STAFF, Actor.SYSTEM}),
+    # Meetings: an accepted or confirmed time schedules the request (the system, on the
+    # citizen's or staff's answer to a proposal); a new proposal takes it back to work.
+    (S.NEW, S.SCHEDULED): frozenset({Actor.SYSTEM}),
+    (S.IN_PROGRESS, S.SCHEDULED): frozenset({Actor.SYSTEM}),
+    (S.WAITING, S.SCHEDULED): frozenset({Actor.SYSTEM}),
+    (S.SCHEDULED, S.IN_PROGRESS): frozenset({Actor.STAFF, Actor.SYSTEM}),
+    (S.SCHEDULED, S.ANSWERED): frozenset({Actor.STAFF}),
+    (S.SCHEDULED, S.CLOSED): frozenset({Actor.STAFF}),
+    (S.SCHEDULED, S.REJECTED): frozenset({Actor.STAFF}),
+    (S.SCHEDULED, S.WITHDRAWN): frozenset({Actor.CITIZEN}),
 }
 
 # Moves that need a reason the citizen will read.

@@ -152,3 +152,30 @@ def escalate(service_request):
         subject = render_to_string("desk/email/escalation_subject.txt", context).strip()
         body = render_to_string("desk/email/escalation.txt", context)
     send_mail(" ".join(subject.split()), body, None, recipients)
+
+
+def meeting_reminder(service_request, proposal) -> bool:
+    """The day-before SMS of an agreed meeting; ``False`` when the gateway failed."""
+    language = service_request.language or "fa"
+    context = {
+        "request": service_request,
+        "proposal": proposal,
+        "code": _code(service_request, language),
+        "track_url": track_url(language),
+    }
+    with translation.override(language):
+        text = render_to_string("desk/email/meeting_reminder_sms.txt", context).strip()
+    return send_sms(service_request.mobile, text, fail_silently=True) > 0
+
+
+def tracking_code_resent(service_request) -> bool:
+    """Staff resend a request's tracking code to the mobile number it was sent with."""
+    language = service_request.language or "fa"
+    context = {
+        "request": service_request,
+        "code": _code(service_request, language),
+        "track_url": track_url(language),
+    }
+    with translation.override(language):
+        text = render_to_string("desk/email/code_resent_sms.txt", context).strip()
+    return send_sms(service_request.mobile, text, fail_silently=True) > 0

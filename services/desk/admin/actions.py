@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from cms.backoffice.actions import ActionView, ObjectActionView
 from cms.uploads import attachment_response
 
-from .. import workflow
+from .. import meetings, workflow
 from ..enums import Actor, RequestStatus, ViewAction
 from ..forms import (
     AssignForm,
@@ -132,7 +132,7 @@ class MeetingView(WorkView):
 
     def act(self, data):
         try:
-            workflow.propose_meeting(
+            meetings.propose_meeting(
                 self.object,
                 user=self.request.user,
                 starts_at=data["starts_at"],
@@ -141,8 +141,8 @@ class MeetingView(WorkView):
                 note=data["note"],
                 confirmed=data["confirmed"],
             )
-        except PermissionDenied as error:
-            messages.error(self.request, str(error))
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(self.request, _error_text(error))
         else:
             messages.success(self.request, _("The meeting time was sent to the citizen."))
 

@@ -14,6 +14,7 @@ from cms.forms import PersianCharField, PersianFormMixin
 from cms.jalali import display_zone, parse_date
 
 from ..enums import Actor, RequestStatus, allowed_targets
+from ..meetings import describe_hours, meeting_hours_of, meeting_time_errors
 from .public import AttachmentsMixin, _text_area
 
 
@@ -127,16 +128,32 @@ class MeetingProposalForm(PersianFormMixin, forms.Form):
 
     def __init__(self, *args, request_obj=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request_obj = request_obj
         if request_obj is not None and request_obj.official_name:
             self.fields["official_name"].initial = request_obj.official_name
+        if request_obj is not None and request_obj.official_id:
+            hours = meeting_hours_of(request_obj.official)
+            if hours:
+                self.fields["time"].help_text = _("Meeting times: %(hours)s") % {
+                    "hours": describe_hours(hours)
+                }
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("date") and cleaned.get("time"):
             starts_at = dt.datetime.combine(cleaned["date"], cleaned["time"], display_zone())
-            if starts_at <= timezone.now():
-                self.add_error("date", _("Choose a time in the future."))
             cleaned["starts_at"] = starts_at
+            if self.request_obj is not None:
+                errors = meeting_time_errors(self.request_obj, starts_at)
+            else:
+                errors = (
+                    {"date": [_("Choose a time in the future.")]}
+                    if (starts_at <= timezone.now())
+                    else {}
+                )
+            for field, field_errors in errors.items():
+                for error in field_errors:
+                    self.add_error(field, error)
         return cleaned
 
 
