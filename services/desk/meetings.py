@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from cms.jalali import to_local
 from cms.templatetags.persian import fa_digits, jdate, jdatetime
+from cms.transitions import Transition, Workflow
 from sitepages.enums import Weekday
 
 from . import notify
@@ -29,21 +30,21 @@ from .workflow import TransitionNotAllowed, change_status
 
 M = MeetingStatus
 
-# The only moves a meeting proposal can make, and who may make each. Declined and
-# cancelled proposals are final: they can never be answered again.
-PROPOSAL_TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
-    (M.PROPOSED, M.ACCEPTED): frozenset({Actor.CITIZEN}),
-    (M.PROPOSED, M.DECLINED): frozenset({Actor.CITIZEN}),
-    # A new time proposed by staff replaces the ones still open.
-    (M.PROPOSED, M.CANCELLED): frozenset({Actor.STAFF}),
-    (M.ACCEPTED, M.CANCELLED): frozenset({Actor.STAFF}),
-    (M.CONFIRMED, M.CANCELLED): frozenset({Actor.STAFF}),
-}
+# The only moves a meeting proposal can make, and who may make each (the shared table
+# shape of :mod:`cms.transitions`). Declined and cancelled proposals are final: they can
+# never be answered again.
+PROPOSALS = Workflow(
+    [
+        Transition(M.PROPOSED, M.ACCEPTED, {Actor.CITIZEN}),
+        Transition(M.PROPOSED, M.DECLINED, {Actor.CITIZEN}),
+        # A new time proposed by staff replaces the ones still open.
+        Transition(M.PROPOSED, M.CANCELLED, {Actor.STAFF}),
+        Transition(M.ACCEPTED, M.CANCELLED, {Actor.STAFF}),
+        Transition(M.CONFIRMED, M.CANCELLED, {Actor.STAFF}),
+    ],
+    states=MeetingStatus,
+)
 OPEN_PROPOSALS = (M.PROPOSED, M.ACCEPTED, M.CONFIRMED)
-
-
-def can_move_proposal(current: str, target: str, actor: str) -> bool:
-    return actor in PROPOSAL_TRANSITIONS.get((current, target), frozenset())
 
 
 # Whom and when
@@ -177,7 +178,7 @@ def propose_meeting(
         for previous in locked.meeting_proposals.select_for_update().filter(
             status__in=OPEN_PROPOSALS
         ):
-            if can_move_proposal(previous.status, M.CANCELLED, Actor.STAFF):
+            if PROPOSALS.allows(previous.status, M.CANCELLED, Actor.STAFF):
                 previous.status = M.CANCELLED
                 previous.save(update_fields=["status"])
         if locked.status == RequestStatus.SCHEDULED:
@@ -206,7 +207,7 @@ def respond_to_meeting(service_request, proposal_id: int, *, accept: bool) -> Me
     with transaction.atomic():
         locked = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
         proposal = locked.meeting_proposals.select_for_update().filter(pk=proposal_id).first()
-        if proposal is None or not can_move_proposal(proposal.status, target, Actor.CITIZEN):
+        if proposal is None or not PROPOSALS.allows(proposal.status, target, Actor.CITIZEN):
             raise TransitionNotAllowed(_("This meeting time can no longer be answered."))
         if accept and proposal.starts_at <= timezone.now():
             raise TransitionNotAllowed(_("This meeting time has passed; it cannot be accepted."))

@@ -33,8 +33,8 @@ class MeetingHours(models.Model):
         related_name="meeting_hours",
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    starts = models.TimeField(_("from"))
-    ends = models.TimeField(_("to"))
+    starts = models.TimeField(_("starts at"))
+    ends = models.TimeField(_("ends at"))
 
     history = HistoricalRecords()
     objects = MeetingHoursQuerySet.as_manager()
