@@ -23,7 +23,16 @@ from ..forms import (
     TransitionForm,
 )
 
-WORK_ACTIONS = ("reply", "note", "transition", "assign", "meeting", "history", "edit")
+WORK_ACTIONS = (
+    "reply",
+    "note",
+    "transition",
+    "assign",
+    "meeting",
+    "resend_code",
+    "history",
+    "edit",
+)
 
 
 class RequestIndexView(FencedIndexView):
