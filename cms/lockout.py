@@ -6,15 +6,15 @@ import math
 
 from django.conf import settings
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .i18n import is_persian
 from .text import to_persian_digits
 
 
 def lockout_response(request, original_response=None, credentials=None):
     minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
-    shown = to_persian_digits(str(minutes)) if (get_language() or "").startswith("fa") else minutes
+    shown = to_persian_digits(str(minutes)) if is_persian() else minutes
     response = render(
         request,
         "cms/lockout.html",

@@ -34,12 +34,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .fields import staff_member_field
 
 
 class TransitionNotAllowed(PermissionDenied):
@@ -83,8 +84,9 @@ def _as_set(actor) -> frozenset:
 class Workflow:
     """The table of allowed moves between the values of one state field.
 
-    ``states`` (a ``TextChoices``) gives the order of :meth:`targets` and the labels in
-    refusals; ``state_field`` names the model field :meth:`move` changes."""
+    ``states`` (a ``TextChoices``) gives the labels in refusals and the order of
+    :meth:`targets` (the table's order with ``sort_targets=False``); ``state_field``
+    names the model field :meth:`move` changes."""
 
     def __init__(
         self,
@@ -92,6 +94,7 @@ class Workflow:
         *,
         states: type[models.TextChoices] | None = None,
         state_field: str = "status",
+        sort_targets: bool = True,
     ):
         self.transitions: dict[tuple[str, str], Transition] = {}
         for transition in transitions:
@@ -101,6 +104,7 @@ class Workflow:
             self.transitions[key] = transition
         self.states = states
         self.state_field = state_field
+        self.sort_targets = sort_targets
         if states is not None:
             known = set(states.values)
             for source, target in self.transitions:
@@ -133,13 +137,13 @@ class Workflow:
 
     def targets(self, source, actor=None) -> list[str]:
         """The states ``actor`` may move something in ``source`` to, in the states' order
-        (the table's order without ``states``)."""
+        (the table's order without ``states`` or with ``sort_targets=False``)."""
         found = [
             target
             for (start, target), transition in self.transitions.items()
             if start == str(source) and transition.allows(actor)
         ]
-        if self.states is not None:
+        if self.states is not None and self.sort_targets:
             order = {value: index for index, value in enumerate(self.states.values)}
             found.sort(key=order.__getitem__)
         return found
@@ -216,14 +220,7 @@ class TransitionRecord(models.Model):
     from_state = models.CharField(_("from"), max_length=32, blank=True)
     to_state = models.CharField(_("to"), max_length=32)
     actor = models.CharField(_("by"), max_length=20, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = staff_member_field()
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 

@@ -33,6 +33,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from .i18n import is_persian
 from .text import to_persian_digits
 
 MB = 1024 * 1024
@@ -123,8 +124,6 @@ def allowed_kinds_label() -> str:
 
 def limits_help_text() -> str:
     """What the form tells people about attachments, in the current language."""
-    from django.utils.translation import get_language
-
     text = _(
         "Up to %(count)s files (%(kinds)s), each at most %(size)s, together at most %(total)s."
     ) % {
@@ -133,7 +132,7 @@ def limits_help_text() -> str:
         "size": filesizeformat(max_file_size()),
         "total": filesizeformat(max_total_size()),
     }
-    if (get_language() or "fa").startswith("fa"):
+    if is_persian():
         return to_persian_digits(text)
     return str(text)
 

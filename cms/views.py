@@ -1,5 +1,10 @@
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connections
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,3 +30,33 @@ def admin_logout(request):
     from wagtail.admin.views.account import LogoutView
 
     return LogoutView.as_view()(request)
+
+
+def tracked_post(
+    request,
+    form,
+    *,
+    act: Callable[[dict], object],
+    success_message: str,
+    detail_url: str,
+    template: str,
+    context: Callable[[object], dict],
+) -> HttpResponse:
+    """The shape of every POST a citizen makes on a page opened with a tracking code (a
+    message, a withdrawal, a rating, a correction, a cancellation):
+
+    * an invalid ``form``: the detail page again (``template`` with ``context(form)``),
+      the errors beside the fields and everything typed kept, status 400;
+    * a valid one: ``act(form.cleaned_data)``. A refusal of the workflow (the thing moved
+      on meanwhile, a rule) comes back as an error message, success as
+      ``success_message``; either way back to ``detail_url`` (POST, redirect, GET).
+    """
+    if not form.is_valid():
+        return render(request, template, context(form), status=400)
+    try:
+        act(form.cleaned_data)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
+    else:
+        messages.success(request, success_message)
+    return redirect(detail_url)

@@ -20,22 +20,6 @@ class ContactKind(models.TextChoices):
     WEBSITE = "website", _("Website")
 
 
-class Weekday(models.IntegerChoices):
-    """Python's weekday numbers (Monday is 0), listed in the Iranian week's order."""
-
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-
-
-# Saturday first, as people in Iran read a week.
-WEEK_ORDER = [day.value for day in Weekday]
-
-
 class SocialNetwork(models.TextChoices):
     TELEGRAM = "telegram", _("Telegram")
     EITAA = "eitaa", _("Eitaa")

@@ -44,7 +44,6 @@ from .enums import TimeUnit
 
 # Python's weekday(): Monday is 0 ... Saturday is 5, Sunday 6.
 SATURDAY, SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 5, 6, 0, 1, 2, 3, 4
-WEEK_ORDER = (SATURDAY, SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY)
 
 FULL_DAY = (dt.time(7, 30), dt.time(14, 30))
 HALF_DAY = (dt.time(7, 30), dt.time(11, 0))

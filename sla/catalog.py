@@ -17,7 +17,7 @@ from sitepages.models import UnitPage
 
 from .enums import Channel
 from .metrics import service_figures
-from .models import Service
+from .models.services import Service
 
 
 class CatalogFilterForm(forms.Form):

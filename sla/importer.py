@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from cms import jalali
-from cms.templatetags.persian import fa_digits
+from cms.formatting import fa_digits
 from cms.text import normalize_letters, to_ascii_digits
 
 MAX_PREAMBLE_LINES = 3

@@ -3,7 +3,8 @@
 A plugin's admin sets ``fence`` (a :class:`~cms.backoffice.fence.Fence`), its list
 columns and filters, and optionally ``listing_params`` (its own query parameters, each
 with a form field), ``action_views`` (custom actions as view classes), and
-``view_log_model`` / ``view_log_field`` (the model that records who looked at what).
+``view_log_model`` (the model that records who looked at what: a
+:class:`~cms.backoffice.view_log.StaffViewLog`, or any model with ``view_log_field``).
 The base then:
 
 * applies the fence to the queryset of every route (index, export, inspect, edit,
@@ -114,20 +115,25 @@ class FencedModelAdmin(ModelAdmin):
 
     # The view log
 
+    def get_view_log_field(self) -> str:
+        """The log's foreign key to the object (a StaffViewLog names its own)."""
+        return self.view_log_field or getattr(self.view_log_model, "subject_field", "")
+
     def record_views(self, objects, user, action: str, **extra) -> None:
         if self.view_log_model is None:
             return
+        field = self.get_view_log_field()
         self.view_log_model.objects.bulk_create(
-            self.view_log_model(**{self.view_log_field: obj}, user=user, action=action, **extra)
+            self.view_log_model(**{field: obj}, user=user, action=action, **extra)
             for obj in objects
         )
 
     def view_logs_of(self, obj):
         if self.view_log_model is None:
             return self.model.objects.none()
-        return self.view_log_model.objects.filter(**{self.view_log_field: obj}).select_related(
-            "user"
-        )
+        return self.view_log_model.objects.filter(
+            **{self.get_view_log_field(): obj}
+        ).select_related("user")
 
     # Custom actions as view classes
 

@@ -2,8 +2,8 @@
 
 from django import template
 from django.urls import translate_url
-from django.utils.translation import get_language
 
+from ..i18n import current_language
 from ..plugins import registry
 
 register = template.Library()
@@ -39,7 +39,7 @@ def language_switcher(context):
 
     request = context.get("request")
     page = context.get("page")
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = current_language()
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:

@@ -1,8 +1,8 @@
 """Masks people read on screens cannot be taken for digits: a bullet or a dot reads as the
 Persian zero «۰», so «••••••۲۶۴۹» looked like the national code ۰۰۰۰۰۰۲۶۴۹."""
 
+from cms.formatting import fa_digits
 from cms.masking import mask_national_code, mask_sheba
-from cms.templatetags.persian import fa_digits
 
 LOOKS_LIKE_ZERO = set("0۰٠•·.∙⋅●○◦")
 

@@ -4,6 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cms.transitions import Transition, Workflow
+
+# Questions of an editor-built form page live beside the fixed fields under this prefix,
+# so that a question labelled "name" or "mobile" cannot replace the citizen's own fields.
+QUESTION_PREFIX = "q_"
+
 
 class RequestChannel(models.TextChoices):
     """How the citizen reached the desk (channels 2, 3 and 4 of the SLA statement)."""
@@ -77,44 +83,49 @@ RATEABLE = frozenset({S.ANSWERED, S.CLOSED})
 
 # The only moves a request can make, and who may make each. Everything that changes a
 # status (staff actions, the citizen's follow-up page, the system) asks this table.
-TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
-    (S.NEW, S.IN_PROGRESS): frozenset({Actor.STAFF}),
-    (S.NEW, S.WAITING): frozenset({Actor.STAFF}),
-    (S.NEW, S.ANSWERED): frozenset({Actor.STAFF}),
-    (S.NEW, S.REJECTED): frozenset({Actor.STAFF}),
-    (S.NEW, S.WITHDRAWN): frozenset({Actor.CITIZEN}),
-    (S.IN_PROGRESS, S.WAITING): frozenset({Actor.STAFF}),
-    (S.IN_PROGRESS, S.ANSWERED): frozenset({Actor.STAFF}),
-    (S.IN_PROGRESS, S.REJECTED): frozenset({Actor.STAFF}),
-    (S.IN_PROGRESS, S.WITHDRAWN): frozenset({Actor.CITIZEN}),
-    # The citizen's message ends the wait: the system moves the request on.
-    (S.WAITING, S.IN_PROGRESS): frozenset({Actor.STAFF, Actor.SYSTEM}),
-    (S.WAITING, S.ANSWERED): frozenset({Actor.STAFF}),
-    (S.WAITING, S.REJECTED): frozenset({Actor.STAFF}),
-    (S.WAITING, S.WITHDRAWN): frozenset({Actor.CITIZEN}),
-    # Reopened when the answer turns out incomplete.
-    (S.ANSWERED, S.IN_PROGRESS): frozenset({Actor.STAFF}),
-    (S.ANSWERED, S.CLOSED): frozenset({Actor.STAFF, Actor.SYSTEM}),
-    # Meetings: an accepted or confirmed time schedules the request (the system, on the
-    # citizen's or staff's answer to a proposal); a new proposal takes it back to work.
-    (S.NEW, S.SCHEDULED): frozenset({Actor.SYSTEM}),
-    (S.IN_PROGRESS, S.SCHEDULED): frozenset({Actor.SYSTEM}),
-    (S.WAITING, S.SCHEDULED): frozenset({Actor.SYSTEM}),
-    (S.SCHEDULED, S.IN_PROGRESS): frozenset({Actor.STAFF, Actor.SYSTEM}),
-    (S.SCHEDULED, S.ANSWERED): frozenset({Actor.STAFF}),
-    (S.SCHEDULED, S.CLOSED): frozenset({Actor.STAFF}),
-    (S.SCHEDULED, S.REJECTED): frozenset({Actor.STAFF}),
-    (S.SCHEDULED, S.WITHDRAWN): frozenset({Actor.CITIZEN}),
-}
+REQUEST_WORKFLOW = Workflow(
+    [
+        Transition(S.NEW, S.IN_PROGRESS, {Actor.STAFF}),
+        Transition(S.NEW, S.WAITING, {Actor.STAFF}),
+        Transition(S.NEW, S.ANSWERED, {Actor.STAFF}),
+        Transition(S.NEW, S.REJECTED, {Actor.STAFF}),
+        Transition(S.NEW, S.WITHDRAWN, {Actor.CITIZEN}),
+        Transition(S.IN_PROGRESS, S.WAITING, {Actor.STAFF}),
+        Transition(S.IN_PROGRESS, S.ANSWERED, {Actor.STAFF}),
+        Transition(S.IN_PROGRESS, S.REJECTED, {Actor.STAFF}),
+        Transition(S.IN_PROGRESS, S.WITHDRAWN, {Actor.CITIZEN}),
+        # The citizen's message ends the wait: the system moves the request on.
+        Transition(S.WAITING, S.IN_PROGRESS, {Actor.STAFF, Actor.SYSTEM}),
+        Transition(S.WAITING, S.ANSWERED, {Actor.STAFF}),
+        Transition(S.WAITING, S.REJECTED, {Actor.STAFF}),
+        Transition(S.WAITING, S.WITHDRAWN, {Actor.CITIZEN}),
+        # Reopened when the answer turns out incomplete.
+        Transition(S.ANSWERED, S.IN_PROGRESS, {Actor.STAFF}),
+        Transition(S.ANSWERED, S.CLOSED, {Actor.STAFF, Actor.SYSTEM}),
+        # Meetings: an accepted or confirmed time schedules the request (the system, on
+        # the citizen's or staff's answer to a proposal); a new proposal takes it back.
+        Transition(S.NEW, S.SCHEDULED, {Actor.SYSTEM}),
+        Transition(S.IN_PROGRESS, S.SCHEDULED, {Actor.SYSTEM}),
+        Transition(S.WAITING, S.SCHEDULED, {Actor.SYSTEM}),
+        Transition(S.SCHEDULED, S.IN_PROGRESS, {Actor.STAFF, Actor.SYSTEM}),
+        Transition(S.SCHEDULED, S.ANSWERED, {Actor.STAFF}),
+        Transition(S.SCHEDULED, S.CLOSED, {Actor.STAFF}),
+        Transition(S.SCHEDULED, S.REJECTED, {Actor.STAFF}),
+        Transition(S.SCHEDULED, S.WITHDRAWN, {Actor.CITIZEN}),
+    ],
+    states=RequestStatus,
+)
+# (status, status) -> Transition (its ``actors``).
+TRANSITIONS = REQUEST_WORKFLOW.transitions
 
 # Moves that need a reason the citizen will read.
 REASON_REQUIRED = frozenset({S.REJECTED})
 
 
 def can_transition(current: str, target: str, actor: str) -> bool:
-    return actor in TRANSITIONS.get((current, target), frozenset())
+    return REQUEST_WORKFLOW.allows(current, target, actor)
 
 
 def allowed_targets(current: str, actor: str) -> list[str]:
     """The statuses ``actor`` may move a request in ``current`` to, in the states' order."""
-    return [status for status in RequestStatus.values if can_transition(current, status, actor)]
+    return REQUEST_WORKFLOW.targets(current, actor)

@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.formatting import fa_digits, jdate, jdatetime
+from cms.i18n import Weekday
 from cms.jalali import to_local
-from cms.templatetags.persian import fa_digits, jdate, jdatetime
 from cms.transitions import Transition, Workflow
-from sitepages.enums import Weekday
 
 from . import notify
 from .enums import OPEN, Actor, MeetingStatus, RequestChannel, RequestStatus, can_transition

@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from cms.plugins import SLAMetric
 
 from .enums import AWAITING_ANSWER
+from .models import ServiceRequest
 
 
 def service_metrics(service_code: str, start, end, now=None) -> list[SLAMetric]:
-    from .models import ServiceRequest
-
     now = now or timezone.now()
     requests = ServiceRequest.objects.for_service(service_code).submitted_between(start, end)
     counts = requests.aggregate(

@@ -21,6 +21,8 @@ from cms.text import to_persian_digits
 from cms.tracking import format_tracking_code
 
 from .enums import StaffRole
+from .models import DeskStaff
+from .routing import handling_unit
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +85,6 @@ def _to_citizen(service_request, template, capped=False, **extra):
 def _staff_emails(service_request, managers_only=False):
     """The staff who handle the request's unit: its own, else its parent unit's, else the
     triage unit's (:func:`services.desk.routing.handling_unit`)."""
-    from .models import DeskStaff
-    from .routing import handling_unit
-
     role = StaffRole.MANAGER if managers_only else None
     unit = handling_unit(service_request.unit, role=role)
     if unit is None:

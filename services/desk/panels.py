@@ -5,18 +5,17 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from wagtail.admin.ui.components import Component
 
+from sitepages.models import UnitPage
+from sla.models import Service
+
 from .enums import StaffRole
+from .models import DeskStaff, ServiceFormPage, ServiceRequest
+from .routing import canonical_unit, default_locale, handling_unit
 
 
 def receiving_units():
     """Canonical live units that receive requests: they answer a catalog service or an
     editor-built form, or have open requests."""
-    from sitepages.models import UnitPage
-    from sla.models import Service
-
-    from .models import ServiceFormPage, ServiceRequest
-    from .routing import canonical_unit, default_locale
-
     ids = set(Service.objects.live().values_list("responsible_unit_id", flat=True))
     ids |= set(ServiceFormPage.objects.live().values_list("unit_id", flat=True))
     ids |= set(ServiceRequest.objects.open().values_list("unit_id", flat=True))
@@ -27,9 +26,6 @@ def receiving_units():
 def understaffed_units():
     """Rows (unit, no staff, no manager, who handles it instead) of receiving units that
     have no active desk staff or no manager of their own."""
-    from .models import DeskStaff
-    from .routing import handling_unit
-
     rows = []
     for unit in receiving_units():
         roles = set(

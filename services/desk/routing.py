@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from wagtail.models import Locale
 
+from sitepages.models import UnitPage
+
+from . import conf
+from .models.staff import DeskStaff
+
 
 def default_locale():
     return Locale.get_default()
@@ -25,8 +30,6 @@ def active_locale():
 
 def units_of_language():
     """Live public units in the active language (the default language's if it has none)."""
-    from sitepages.models import UnitPage
-
     units = UnitPage.objects.live().public()
     localized = units.filter(locale=active_locale())
     if not localized.exists():
@@ -45,15 +48,19 @@ def canonical_unit(unit):
     return canonical.specific if canonical is not None else unit
 
 
+def complaints_unit():
+    """The unit whose queue receives complaints (inspection), if the site has it."""
+    slug = conf.complaints_unit_slug()
+    if not slug:
+        return None
+    return UnitPage.objects.live().filter(slug=slug).order_by("locale_id", "pk").first()
+
+
 # Who handles a unit's requests: no request without a handler.
 
 
 def triage_unit():
     """The configured triage unit (``DESK_TRIAGE_UNIT_SLUG``), canonical page, if any."""
-    from sitepages.models import UnitPage
-
-    from . import conf
-
     slug = conf.triage_unit_slug()
     if not slug:
         return None
@@ -62,8 +69,6 @@ def triage_unit():
 
 def _chain(unit, triage):
     """The unit, then its ancestor units (nearest first), then the triage unit."""
-    from sitepages.models import UnitPage
-
     unit = canonical_unit(unit)
     ancestors = UnitPage.objects.filter(
         path__in=[unit.path[:i] for i in range(UnitPage.steplen, len(unit.path), UnitPage.steplen)]
@@ -78,8 +83,6 @@ def handling_unit(unit, role=None):
     """The unit whose desk staff (of ``role``, if given) handle ``unit``'s requests: the
     unit itself when it has staff, else its nearest staffed parent unit, else the triage
     unit. ``None`` only when none of them has staff."""
-    from .models import DeskStaff
-
     if unit is None:
         return None
     chain = _chain(unit, triage_unit())
@@ -93,10 +96,6 @@ def handling_unit(unit, role=None):
 def handled_unit_ids(unit_ids) -> set[int]:
     """Every unit whose requests the staff of ``unit_ids`` handle: their own units and
     the unstaffed units that fall back to them (two queries, whatever the number)."""
-    from sitepages.models import UnitPage
-
-    from .models import DeskStaff
-
     unit_ids = set(unit_ids)
     if not unit_ids:
         return set()

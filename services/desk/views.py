@@ -9,19 +9,21 @@ are never cached (``Cache-Control: no-store, private``).
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.i18n import current_language
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
+from cms.views import tracked_post
 
 from . import conf, meetings, workflow
+from .confirmation import SUBMITTED_KEY, remember_submission
 from .enums import MessageKind, RequestChannel, RequestStatus
 from .forms import (
     CitizenMessageForm,
@@ -37,15 +39,10 @@ from .forms import (
 )
 from .models import Attachment, ServiceFormPage, ServiceRequest
 
-SUBMITTED_KEY = "desk_submitted"
 TRACKING_KEY = "desk_tracking"
 
 
 tracking = TrackingSession(TRACKING_KEY, conf.tracking_session_age)
-
-
-def language_of(request) -> str:
-    return (getattr(request, "LANGUAGE_CODE", None) or get_language() or "fa").split("-")[0]
 
 
 # The hub and the forms
@@ -91,7 +88,7 @@ def hub(request):
         for key in CHANNEL_FORMS
     ]
     form_pages = ServiceFormPage.objects.live().public().order_by("title")
-    language = language_of(request)
+    language = current_language(request)
     form_pages = [page for page in form_pages if page.locale.language_code == language] or []
     return render(
         request,
@@ -162,7 +159,7 @@ def channel_form(request, channel):
         form = form_class(request.POST, request.FILES, **kwargs)
         form.channel = channel
         if form.is_valid():
-            service_request = workflow.submit_form(form, language=language_of(request))
+            service_request = workflow.submit_form(form, language=current_language(request))
             remember_submission(request, service_request)
             return redirect("desk:done")
     else:
@@ -175,14 +172,6 @@ def channel_form(request, channel):
         context["chosen_unit"] = unit
         context["meeting_row"] = meeting_unit_row(unit) if unit is not None else None
     return render(request, "desk/form.html", context)
-
-
-def remember_submission(request, service_request):
-    """The confirmation page shows the code once, from the session, never from the URL."""
-    request.session[SUBMITTED_KEY] = {
-        "id": service_request.pk,
-        "code": service_request.tracking_code,
-    }
 
 
 @private
@@ -274,68 +263,46 @@ def track_message(request, service_request):
     limit, period = conf.message_limit()
     if not hit(request, "desk-message", limit, period):
         return too_many_requests(request, period)
-    form = CitizenMessageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            workflow.citizen_message(
-                service_request,
-                body=form.cleaned_data["body"],
-                attachments=form.cleaned_data["attachments"],
-            )
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your message was sent to the unit."))
-        return redirect("desk_track:detail")
-    return render(
+    return tracked_post(
         request,
-        "desk/track_detail.html",
-        _detail_context(service_request, message_form=form),
-        status=400,
+        CitizenMessageForm(request.POST, request.FILES),
+        act=lambda data: workflow.citizen_message(
+            service_request, body=data["body"], attachments=data["attachments"]
+        ),
+        success_message=_("Your message was sent to the unit."),
+        detail_url="desk_track:detail",
+        template="desk/track_detail.html",
+        context=lambda form: _detail_context(service_request, message_form=form),
     )
 
 
 @require_POST
 @_require_tracked
 def track_withdraw(request, service_request):
-    form = WithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            workflow.withdraw(service_request, reason=form.cleaned_data["reason"])
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your request was withdrawn."))
-        return redirect("desk_track:detail")
-    return render(
+    return tracked_post(
         request,
-        "desk/track_detail.html",
-        _detail_context(service_request, withdraw_form=form),
-        status=400,
+        WithdrawForm(request.POST),
+        act=lambda data: workflow.withdraw(service_request, reason=data["reason"]),
+        success_message=_("Your request was withdrawn."),
+        detail_url="desk_track:detail",
+        template="desk/track_detail.html",
+        context=lambda form: _detail_context(service_request, withdraw_form=form),
     )
 
 
 @require_POST
 @_require_tracked
 def track_rate(request, service_request):
-    form = RatingForm(request.POST)
-    if form.is_valid():
-        try:
-            workflow.rate(
-                service_request,
-                rating=form.cleaned_data["rating"],
-                comment=form.cleaned_data["comment"],
-            )
-        except (PermissionDenied, ValidationError) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        else:
-            messages.success(request, _("Thank you for rating the answer."))
-        return redirect("desk_track:detail")
-    return render(
+    return tracked_post(
         request,
-        "desk/track_detail.html",
-        _detail_context(service_request, rating_form=form),
-        status=400,
+        RatingForm(request.POST),
+        act=lambda data: workflow.rate(
+            service_request, rating=data["rating"], comment=data["comment"]
+        ),
+        success_message=_("Thank you for rating the answer."),
+        detail_url="desk_track:detail",
+        template="desk/track_detail.html",
+        context=lambda form: _detail_context(service_request, rating_form=form),
     )
 
 

@@ -15,10 +15,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.attachments import atomic_with_files
 from cms.tracking import new_tracking_code
-from cms.uploads import sha256_of
 
-from . import conf, notify
+from . import notify
 from .enums import (
     REASON_REQUIRED,
     Actor,
@@ -27,23 +27,20 @@ from .enums import (
     RequestStatus,
     can_transition,
 )
-from .models import Attachment, RequestMessage, ServiceRequest, StatusChange
+from .models import (
+    Attachment,
+    DeskStaff,
+    RequestMessage,
+    ServiceRequest,
+    StatusChange,
+)
+from .routing import canonical_unit, handling_unit
 
 logger = logging.getLogger(__name__)
 
 
 class TransitionNotAllowed(PermissionDenied):
     pass
-
-
-def complaints_unit():
-    """The unit whose queue receives complaints (inspection), if the site has it."""
-    from sitepages.models import UnitPage
-
-    slug = conf.complaints_unit_slug()
-    if not slug:
-        return None
-    return UnitPage.objects.live().filter(slug=slug).order_by("locale_id", "pk").first()
 
 
 # Submission
@@ -58,46 +55,12 @@ def _new_code() -> str:
 def _store_attachments(service_request, files, *, message=None, user=None, stored=None):
     """Writes checked files to the private storage; ``stored`` collects the names."""
     for file, kind in files:
-        attachment = Attachment(
+        Attachment(
             request=service_request,
             message=message,
-            original_name=(file.name or "")[:255],
-            kind=kind.key,
-            size=file.size,
-            sha256=sha256_of(file),
             from_citizen=user is None,
             uploaded_by=user,
-        )
-        attachment.file.save(file.name, file, save=False)
-        if stored is not None:
-            stored.append(attachment.file.name)
-        attachment.save()
-
-
-def _delete_files(names):
-    from cms.uploads import private_storage
-
-    storage = private_storage()
-    for name in names:
-        try:
-            storage.delete(name)
-        except OSError:
-            logger.exception("Could not remove the orphan file %s", name)
-
-
-def _atomic_with_files(operation):
-    """Runs ``operation(stored)`` in a transaction; on failure removes the files written.
-
-    A database rollback does not take files back: without this, a failure after the
-    first attachment was written would leave an orphan file in the private storage.
-    """
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            return operation(stored)
-    except BaseException:
-        _delete_files(stored)
-        raise
+        ).store(file, kind, stored=stored)
 
 
 def create_request(
@@ -118,8 +81,6 @@ def create_request(
     language: str = "fa",
 ) -> ServiceRequest:
     """Saves a new request with its attachments, all or nothing, and notifies the citizen."""
-
-    from .routing import canonical_unit
 
     # Requests from a translated page (/en/) go to the unit's canonical page and its staff.
     unit = canonical_unit(unit)
@@ -173,22 +134,14 @@ def create_request(
         transaction.on_commit(lambda: notify.request_received(service_request))
         return service_request
 
-    return _atomic_with_files(operation)
+    return atomic_with_files(operation)
 
 
 def submit_form(form, language="fa") -> ServiceRequest:
-    """A request from one of the desk's own forms (request, letter, complaint, meeting)."""
-    from .forms import ComplaintForm, MeetingForm
-
+    """A request from one of the desk's own forms (request, letter, complaint, meeting);
+    the form supplies its own extra fields (``request_fields()``)."""
     data = form.cleaned_data
     citizen = {key: data.get(key) for key in ("name", "mobile", "email", "national_code")}
-    extra = {}
-    if isinstance(form, ComplaintForm):
-        extra["concerned_unit"] = form.concerned()
-    if isinstance(form, MeetingForm):
-        extra["official"] = data["official"]
-        extra["preferred_days"] = form.preferred_days_display()
-        extra["preferred_times"] = data.get("preferred_times") or ""
     return create_request(
         channel=form.channel,
         unit=form.responsible_unit(),
@@ -198,7 +151,7 @@ def submit_form(form, language="fa") -> ServiceRequest:
         attachments=data.get("attachments") or [],
         service=data.get("service"),
         language=language,
-        **extra,
+        **form.request_fields(),
     )
 
 
@@ -329,7 +282,7 @@ def reply(service_request, *, user, body, attachments=(), then="") -> RequestMes
         transaction.on_commit(lambda: notify.replied(service_request, message))
         return message
 
-    return _atomic_with_files(operation)
+    return atomic_with_files(operation)
 
 
 def add_note(service_request, *, user, body) -> RequestMessage:
@@ -353,7 +306,7 @@ def citizen_message(service_request, *, body, attachments=()) -> RequestMessage:
         transaction.on_commit(lambda: notify.citizen_wrote(service_request, message))
         return message
 
-    return _atomic_with_files(operation)
+    return atomic_with_files(operation)
 
 
 def withdraw(service_request, *, reason=""):
@@ -377,9 +330,6 @@ def rate(service_request, *, rating: int, comment: str = ""):
 
 
 def assign(service_request, *, assignee, user=None):
-    from .models import DeskStaff
-    from .routing import handling_unit
-
     unit = handling_unit(service_request.unit) or service_request.unit
     if assignee is not None and not (DeskStaff.objects.filter(user=assignee, unit=unit).exists()):
         raise ValidationError(_("Only the unit's own staff can be assigned."))

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.transitions import Transition as CoreTransition
+from cms.transitions import Workflow
+
 
 class LoanStage(models.TextChoices):
     """Where an application stands. The labels are what students read on the tracker."""
@@ -99,8 +102,8 @@ R = Role
 
 
 @dataclass(frozen=True)
-class Transition:
-    """One allowed move: who makes it and what it needs.
+class Transition(CoreTransition):
+    """One allowed move: the one role that makes it and what it needs.
 
     ``needs`` names what the move records: ``note`` (a note for the student: what to
     correct), ``reason`` (why it is rejected, shown to the student), ``document``
@@ -109,27 +112,36 @@ class Transition:
     ``batch_only`` moves happen only through a fund batch, never one by one.
     """
 
-    role: str
-    needs: frozenset = frozenset()
     batch_only: bool = False
+
+    @property
+    def role(self) -> str:
+        (role,) = self.actors
+        return role
 
 
 # The only moves an application can make, and the one role that may make each.
-TRANSITIONS: dict[tuple[str, str], Transition] = {
-    (S.SUBMITTED, S.UNDER_REVIEW): Transition(R.WELFARE_EXPERT),
-    (S.SUBMITTED, S.CANCELLED): Transition(R.STUDENT),
-    (S.UNDER_REVIEW, S.RETURNED): Transition(R.WELFARE_EXPERT, frozenset({"note"})),
-    (S.UNDER_REVIEW, S.REJECTED): Transition(R.WELFARE_EXPERT, frozenset({"reason"})),
-    (S.UNDER_REVIEW, S.ELIGIBLE): Transition(R.WELFARE_EXPERT),
-    # The student corrects what was asked and sends it back for review.
-    (S.RETURNED, S.SUBMITTED): Transition(R.STUDENT),
-    (S.RETURNED, S.CANCELLED): Transition(R.STUDENT),
-    (S.ELIGIBLE, S.DOCUMENT_ISSUED): Transition(R.FINANCIAL_OFFICER, frozenset({"document"})),
-    (S.DOCUMENT_ISSUED, S.SENT_TO_FUND): Transition(R.FUND_LIAISON, batch_only=True),
-    (S.SENT_TO_FUND, S.CONFIRMED): Transition(R.FUND_LIAISON, frozenset({"fund"})),
-    (S.SENT_TO_FUND, S.REJECTED): Transition(R.FUND_LIAISON, frozenset({"reason"})),
-    (S.CONFIRMED, S.DEPOSITED): Transition(R.FUND_LIAISON, frozenset({"deposit"})),
-}
+LOAN_WORKFLOW = Workflow(
+    [
+        Transition(S.SUBMITTED, S.UNDER_REVIEW, {R.WELFARE_EXPERT}),
+        Transition(S.SUBMITTED, S.CANCELLED, {R.STUDENT}),
+        Transition(S.UNDER_REVIEW, S.RETURNED, {R.WELFARE_EXPERT}, needs={"note"}),
+        Transition(S.UNDER_REVIEW, S.REJECTED, {R.WELFARE_EXPERT}, needs={"reason"}),
+        Transition(S.UNDER_REVIEW, S.ELIGIBLE, {R.WELFARE_EXPERT}),
+        # The student corrects what was asked and sends it back for review.
+        Transition(S.RETURNED, S.SUBMITTED, {R.STUDENT}),
+        Transition(S.RETURNED, S.CANCELLED, {R.STUDENT}),
+        Transition(S.ELIGIBLE, S.DOCUMENT_ISSUED, {R.FINANCIAL_OFFICER}, needs={"document"}),
+        Transition(S.DOCUMENT_ISSUED, S.SENT_TO_FUND, {R.FUND_LIAISON}, batch_only=True),
+        Transition(S.SENT_TO_FUND, S.CONFIRMED, {R.FUND_LIAISON}, needs={"fund"}),
+        Transition(S.SENT_TO_FUND, S.REJECTED, {R.FUND_LIAISON}, needs={"reason"}),
+        Transition(S.CONFIRMED, S.DEPOSITED, {R.FUND_LIAISON}, needs={"deposit"}),
+    ],
+    states=LoanStage,
+    state_field="stage",
+)
+# (stage, stage) -> Transition.
+TRANSITIONS = LOAN_WORKFLOW.transitions
 
 # An application in one of these stages no longer counts as the student's active
 # application for its loan type and term (a new one may be made).
@@ -168,23 +180,18 @@ DECISION_STAGES = frozenset({S.RETURNED, S.REJECTED, S.ELIGIBLE})
 
 
 def get_transition(current: str, target: str) -> Transition | None:
-    return TRANSITIONS.get((current, target))
+    return LOAN_WORKFLOW.get(current, target)
 
 
 def can_transition(current: str, target: str, roles) -> bool:
     """Whether one of ``roles`` may move an application from ``current`` to ``target``."""
-    transition = get_transition(current, target)
-    return transition is not None and transition.role in set(roles)
+    return LOAN_WORKFLOW.allows(current, target, set(roles))
 
 
 def allowed_targets(current: str, roles, *, include_batch_only=False) -> list[str]:
     """The stages ``roles`` may move an application in ``current`` to, in stage order."""
-    targets = []
-    for stage in LoanStage.values:
-        transition = get_transition(current, stage)
-        if transition is None or transition.role not in set(roles):
-            continue
-        if transition.batch_only and not include_batch_only:
-            continue
-        targets.append(stage)
-    return targets
+    return [
+        stage
+        for stage in LOAN_WORKFLOW.targets(current, set(roles))
+        if include_batch_only or not get_transition(current, stage).batch_only
+    ]

@@ -15,6 +15,7 @@ from cms.plugins import SLAMetric
 
 from . import conf
 from .enums import DECISION_STAGES, MEASURED_STAGES, LoanStage
+from .models import LoanApplication, StageChange
 
 S = LoanStage
 DAY = 86400
@@ -23,8 +24,6 @@ DAY = 86400
 def stage_intervals(start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None):
     """(stage, days) for every stay of an application in a stage that ended within
     ``[start, end)``: what a student waited at each step."""
-    from .models import StageChange
-
     changes = (
         StageChange.objects.filter(
             application__in=StageChange.objects.filter(at__gte=start, at__lt=end).values(
@@ -66,8 +65,6 @@ def _decision_in_time(service_code, start, end, now):
     """
     from sla.calendar import WorkingCalendar
     from sla.models import Service
-
-    from .models import LoanApplication, StageChange
 
     service = Service.objects.filter(code=service_code).first()
     if service is None:
@@ -144,8 +141,6 @@ def service_metrics(service_code: str, start, end, now=None) -> list[SLAMetric]:
 
 
 def _days_to_deposit(start, end) -> dict:
-    from .models import LoanApplication, StageChange
-
     deposited = StageChange.objects.filter(to_stage=S.DEPOSITED, at__gte=start, at__lt=end)
     values = []
     submitted = dict(

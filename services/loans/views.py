@@ -9,17 +9,18 @@ number, or take them in, are never cached (``Cache-Control: no-store, private``)
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.i18n import current_language
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
+from cms.views import tracked_post
 
 from . import conf, notify, workflow
 from .enums import LoanStage
@@ -32,10 +33,6 @@ TRACKING_KEY = "loans_tracking"
 
 
 tracking = TrackingSession(TRACKING_KEY, conf.tracking_session_age)
-
-
-def language_of(request) -> str:
-    return (getattr(request, "LANGUAGE_CODE", None) or get_language() or "fa").split("-")[0]
 
 
 def _loan_types():
@@ -93,7 +90,7 @@ def apply(request, slug):
                     window=window,
                     student=data,
                     documents=data.get("documents") or [],
-                    language=language_of(request),
+                    language=current_language(request),
                 )
             except workflow.DuplicateApplication:
                 # Whoever typed the national code learns nothing about its owner: the
@@ -193,48 +190,33 @@ def track_correct(request, application):
     limit, period = conf.submit_limit()
     if not hit(request, "loans-submit", limit, period):
         return too_many_requests(request, period)
-    form = CorrectionForm(request.POST, request.FILES, application=application)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            workflow.resubmit(
-                application,
-                changes=data,
-                documents=data.get("documents") or [],
-                note=data.get("note") or "",
-            )
-        except (PermissionDenied, ValidationError) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        else:
-            messages.success(
-                request, _("Your corrected application was sent back to the welfare office.")
-            )
-        return redirect("loans:track_detail")
-    return render(
+    return tracked_post(
         request,
-        "loans/track_detail.html",
-        _detail_context(application, correction_form=form),
-        status=400,
+        CorrectionForm(request.POST, request.FILES, application=application),
+        act=lambda data: workflow.resubmit(
+            application,
+            changes=data,
+            documents=data.get("documents") or [],
+            note=data.get("note") or "",
+        ),
+        success_message=_("Your corrected application was sent back to the welfare office."),
+        detail_url="loans:track_detail",
+        template="loans/track_detail.html",
+        context=lambda form: _detail_context(application, correction_form=form),
     )
 
 
 @require_POST
 @_require_tracked
 def track_cancel(request, application):
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            workflow.cancel(application, note=form.cleaned_data["note"])
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your application was cancelled."))
-        return redirect("loans:track_detail")
-    return render(
+    return tracked_post(
         request,
-        "loans/track_detail.html",
-        _detail_context(application, cancel_form=form),
-        status=400,
+        CancelForm(request.POST),
+        act=lambda data: workflow.cancel(application, note=data["note"]),
+        success_message=_("Your application was cancelled."),
+        detail_url="loans:track_detail",
+        template="loans/track_detail.html",
+        context=lambda form: _detail_context(application, cancel_form=form),
     )
 
 

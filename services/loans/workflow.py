@@ -20,9 +20,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.attachments import atomic_with_files
 from cms.jalali import to_jalali
 from cms.tracking import new_tracking_code
-from cms.uploads import private_storage, sha256_of
 
 from .enums import LoanStage, Role, get_transition
 from .models import ApplicationDocument, FundBatch, LoanApplication, StageChange
@@ -64,40 +64,11 @@ def not_now_message() -> str:
 # Files
 
 
-def _delete_files(names):
-    storage = private_storage()
-    for name in names:
-        try:
-            storage.delete(name)
-        except OSError:
-            logger.exception("Could not remove the orphan file %s", name)
-
-
-def _atomic_with_files(operation):
-    """Runs ``operation(stored)`` in a transaction; on failure removes the files written
-    (a database rollback does not take files back)."""
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            return operation(stored)
-    except BaseException:
-        _delete_files(stored)
-        raise
-
-
 def _store_documents(application, files, *, round_number, stored):
     for file, kind in files:
-        document = ApplicationDocument(
-            application=application,
-            original_name=(file.name or "")[:255],
-            kind=kind.key,
-            size=file.size,
-            sha256=sha256_of(file),
-            round=round_number,
+        ApplicationDocument(application=application, round=round_number).store(
+            file, kind, stored=stored
         )
-        document.file.save(file.name, file, save=False)
-        stored.append(document.file.name)
-        document.save()
 
 
 # Submission
@@ -167,7 +138,7 @@ def submit_application(
         _store_documents(application, documents, round_number=0, stored=stored)
         return application
 
-    return _atomic_with_files(operation)
+    return atomic_with_files(operation)
 
 
 def _has_active_duplicate(application) -> bool:
@@ -375,7 +346,7 @@ def resubmit(application, *, changes: dict, documents=(), note: str = "") -> Sta
         )
         return change
 
-    return _atomic_with_files(operation)
+    return atomic_with_files(operation)
 
 
 def cancel(application, *, note: str = "") -> StageChange:

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms import jalali
+from cms.formatting import jdatetime, jtime
+from cms.i18n import is_english
 from cms.plugins import Banner
-from cms.templatetags.persian import jdatetime, jtime
 
 from . import conf
 from .caching import cached
 from .enums import Impact, NoticeKind
 from .models import OutageNotice
-from .models.notices import is_english
 
 FIELDS = (
     "pk",

@@ -3,7 +3,10 @@
 Read when used (not at import) so that a deployment, or a test, can change them.
 """
 
+import datetime as dt
+
 from django.conf import settings
+from django.utils import timezone
 
 from cms import links
 
@@ -48,10 +51,6 @@ def measured_since():
     """``OUTAGES_MEASURED_SINCE``: when the university began announcing every outage here
     (a date, datetime or ISO text). Unset, it is when the plugin was installed or the
     start of the earliest notice, whichever is first."""
-    import datetime as dt
-
-    from django.utils import timezone
-
     value = getattr(settings, "OUTAGES_MEASURED_SINCE", None)
     if not value:
         return None

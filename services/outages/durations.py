@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms.templatetags.persian import fa_digits
+from cms.formatting import fa_digits
 
 
 def format_duration(value: dt.timedelta) -> str:

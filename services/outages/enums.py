@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.transitions import Workflow
+
 
 class NoticeKind(models.TextChoices):
     OUTAGE = "outage", _("Unplanned outage")
@@ -90,8 +92,15 @@ def initial_state(kind) -> str:
     return states_for(kind)[0]
 
 
+# The same table as a workflow: anyone who may post an update may make these moves,
+# offered in the table's order (the current state, a progress message, first).
+NOTICE_WORKFLOW = Workflow.from_next_states(
+    TRANSITIONS, states=NoticeState, state_field="state", sort_targets=False
+)
+
+
 def next_states(state) -> tuple:
-    return TRANSITIONS.get(state, ())
+    return tuple(NOTICE_WORKFLOW.targets(state))
 
 
 class ServiceStatus(models.TextChoices):

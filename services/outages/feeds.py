@@ -14,9 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
+
+from cms.i18n import current_language
 
 from . import conf, ical
 from .enums import NoticeKind, NoticeState
@@ -140,7 +142,7 @@ def maintenance_calendar(request):
     host = urlsplit(conf.base_url()).hostname or request.get_host().split(":")[0]
     body = ical.calendar(
         calendar_events(now, host),
-        prodid=f"-//{host}//outages//{(get_language() or 'fa').upper()}",
+        prodid=f"-//{host}//outages//{current_language().upper()}",
         name=_("Planned maintenance"),
         description=_("Planned maintenance of the university's online services."),
         now=now,

@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.formatting import fa_digits
 from cms.forms import PersianFormMixin
-from cms.templatetags.persian import fa_digits
 from cms.text import normalize_text
 
 from . import conf

@@ -12,6 +12,8 @@ from wagtail.models import Workflow, WorkflowContentType
 
 from sitepages.setup_content import EDITORS, MODERATORS, WORKFLOW_NAME
 
+from .models import OutageNotice
+
 NOTICE_RIGHTS = {
     EDITORS: ["add_outagenotice", "change_outagenotice"],
     MODERATORS: ["add_outagenotice", "change_outagenotice", "publish_outagenotice"],
@@ -31,8 +33,6 @@ def ensure_notice_permissions(stdout):
 def ensure_notice_workflow(stdout):
     """Notices go through the Moderators' approval workflow: Editors submit, Moderators
     approve (publish). Assigned once; an administrator's later choice stands."""
-    from .models import OutageNotice
-
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
         return

@@ -5,6 +5,7 @@ from wagtail.signals import published, unpublished
 
 from .caching import bump_version
 from .models import NoticeUpdate, OutageNotice
+from .timeline import record_first_update
 
 
 def forget_cached(sender, **kwargs):
@@ -12,8 +13,6 @@ def forget_cached(sender, **kwargs):
 
 
 def start_timeline(sender, instance, revision=None, **kwargs):
-    from .timeline import record_first_update
-
     record_first_update(instance, user=getattr(revision, "user", None))
 
 

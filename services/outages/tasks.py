@@ -3,9 +3,9 @@ otherwise). ``manage.py send_outage_notifications`` retries whatever failed."""
 
 from django_tasks import task
 
+from .notifications import send_update_notifications
+
 
 @task()
 def notify_subscribers(update_id: int) -> int:
-    from .notifications import send_update_notifications
-
     return send_update_notifications(update_id)

@@ -13,13 +13,12 @@ from wagtail.log_actions import log
 from .enums import FINAL_STATES, NoticeState, next_states
 from .models import NoticeUpdate, OutageNotice
 from .models.notices import CLOCK_TOLERANCE
+from .tasks import notify_subscribers
 
 POST_UPDATE_ACTION = "outages.post_update"
 
 
 def notify_on_commit(update: NoticeUpdate) -> None:
-    from .tasks import notify_subscribers
-
     update_id = update.pk
     transaction.on_commit(lambda: notify_subscribers.enqueue(update_id))
 

@@ -9,12 +9,12 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from cms.i18n import current_language
 from cms.links import absolute_url
 from cms.ratelimit import ratelimit
 
@@ -109,12 +109,12 @@ def save_subscription(data) -> Subscriber:
     try:
         with transaction.atomic():
             subscriber, created = Subscriber.objects.get_or_create(
-                email=email, defaults={"language": (get_language() or "fa")[:2]}
+                email=email, defaults={"language": current_language()}
             )
     except IntegrityError:
         subscriber, created = Subscriber.objects.get(email=email), False
     if created or not subscriber.is_confirmed:
-        subscriber.language = (get_language() or "fa")[:2]
+        subscriber.language = current_language()
         subscriber.save(update_fields=["language"])
         subscriber.services.set(data.get("services") or [])
     return subscriber

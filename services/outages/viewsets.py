@@ -27,7 +27,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from cms.templatetags.persian import jdatetime
+from cms.formatting import jdatetime
 
 from .forms import NoticeUpdateForm, OutageNoticeForm
 from .models import OutageNotice

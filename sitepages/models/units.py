@@ -28,10 +28,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.i18n import WEEK_ORDER, Weekday
 from cms.jalali import display_zone
 from cms.text import to_ascii_digits
 
-from ..enums import WEEK_ORDER, ContactKind, UnitKind, Weekday
+from ..enums import ContactKind, UnitKind
 from ..hours import opening_status
 from .base import PortalPageMixin
 

@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.templatetags.portal import language_switcher
@@ -14,7 +13,7 @@ register = template.Library()
 
 @register.filter
 def university_name(portal_settings):
-    return portal_settings.display_name(get_language() or "fa")
+    return portal_settings.display_name(current_language())
 
 
 @register.filter

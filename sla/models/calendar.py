@@ -8,20 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from ..calendar import DEFAULT_WEEK, WEEK_ORDER
+from cms.i18n import Weekday
+
+from ..calendar import DEFAULT_WEEK
 from ..enums import CalendarDayKind
 
 # (field prefix, weekday number, label) in the Iranian week's order.
-WEEKDAY_FIELDS = (
-    ("saturday", 5, _("Saturday")),
-    ("sunday", 6, _("Sunday")),
-    ("monday", 0, _("Monday")),
-    ("tuesday", 1, _("Tuesday")),
-    ("wednesday", 2, _("Wednesday")),
-    ("thursday", 3, _("Thursday")),
-    ("friday", 4, _("Friday")),
-)
-assert tuple(number for _prefix, number, _label in WEEKDAY_FIELDS) == WEEK_ORDER
+WEEKDAY_FIELDS = tuple((day.key, day.value, day.label) for day in Weekday)
 
 
 def _opens(weekday):

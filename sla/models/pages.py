@@ -8,7 +8,6 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -17,7 +16,10 @@ from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms.i18n import current_language
+
 from ..blocks import ContactChannelBlock
+from ..catalog import catalog_context, service_card_context
 from ..enums import ValidityState
 from ..widgets import JalaliDateInput
 from .services import RICH_TEXT_FEATURES, Service, normalize_code
@@ -51,16 +53,12 @@ class ServiceCatalogPage(RoutablePageMixin, Page):
 
     @path("")
     def catalog(self, request):
-        from ..catalog import catalog_context
-
         context = self.get_context(request)
         context.update(catalog_context(self, request))
         return TemplateResponse(request, "sla/service_catalog_page.html", context)
 
     @re_path(r"^(?P<code>[A-Za-z0-9][A-Za-z0-9\-]{0,31})/$", name="service")
     def service(self, request, code):
-        from ..catalog import service_card_context
-
         service = get_object_or_404(
             Service.objects.live().for_catalog().select_related("sla_statement__locale"),
             code=normalize_code(code),
@@ -87,7 +85,7 @@ class ServiceCatalogPage(RoutablePageMixin, Page):
         Cached, because unit pages ask it for every service they list; publishing,
         unpublishing, moving or deleting a catalog page forgets it (see ``sla.signals``).
         """
-        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        language = (language or current_language()).split("-")[0]
         key = catalog_url_cache_key(language)
         url = cache.get(key)
         if url is None:

@@ -9,13 +9,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 from wagtail.search import index
 
+from cms.i18n import is_english
 from cms.text import normalize_letters, normalize_search_query, to_ascii_digits
 
 from ..enums import Audience, Channel, ServiceType, TimeUnit
@@ -28,10 +28,6 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 def normalize_code(value: str) -> str:
     """Service codes are upper-case ASCII; people type them with Persian digits too."""
     return to_ascii_digits(value or "").strip().upper().replace(" ", "")
-
-
-def is_english() -> bool:
-    return (get_language() or "fa").split("-")[0] == "en"
 
 
 class ServiceQuerySet(models.QuerySet):

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms.templatetags.persian import fa_digits, fa_number, is_persian
+from cms.formatting import fa_digits, fa_number
+from cms.i18n import is_persian
 
 from ..enums import TimeUnit, ValidityState
 

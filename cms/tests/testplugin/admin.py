@@ -35,8 +35,7 @@ class TestSubmissionAdmin(FencedModelAdmin):
     base_url_path = "testplugin/submissions"
     fence = UnitFence(groups_of, unit_field="group_id")
     staff_can_edit = True
-    view_log_model = TestSubmissionViewLog
-    view_log_field = "submission"
+    view_log_model = TestSubmissionViewLog  # a StaffViewLog: it names its own field
     action_views = (MarkDoneView,)
     list_display = ("text", "group", "done")
     list_filter = ("done", ("group", RelatedOnlyFieldListFilter))

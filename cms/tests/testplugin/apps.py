@@ -39,4 +39,8 @@ class TestPluginConfig(PortalPlugin, AppConfig):
         stdout.write("  testplugin: group Test plugin staff")
 
     def get_backup_datasets(self):
-        return [BackupDataset("testplugin.TestSubmission", file_fields=("attachment",))]
+        return [
+            BackupDataset("testplugin.TestSubmission", file_fields=("attachment",)),
+            # A shared PrivateUpload: its file is in the private storage.
+            BackupDataset("testplugin.TestUpload", file_fields=("file",)),
+        ]

@@ -1,8 +1,7 @@
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from cms.attachments import PrivateUpload
+from cms.backoffice.view_log import StaffViewLog
 from cms.transitions import TransitionRecord
 
 
@@ -21,16 +20,13 @@ class TestSubmission(models.Model):
         return self.text[:40]
 
 
-class TestSubmissionViewLog(models.Model):
-    submission = models.ForeignKey(TestSubmission, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=10)
-    at = models.DateTimeField(default=timezone.now)
+class TestSubmissionViewLog(StaffViewLog):
+    """Who of the staff opened, exported or read the history of a submission."""
 
-    def __str__(self):
-        return f"{self.user_id} {self.action} {self.submission_id}"
+    __test__ = False
+    subject_field = "submission"
+
+    submission = models.ForeignKey(TestSubmission, on_delete=models.CASCADE, related_name="+")
 
 
 class TestUpload(PrivateUpload):

@@ -18,11 +18,11 @@ from ..enums import Actor, RequestStatus, ViewAction
 from ..forms import (
     AssignForm,
     BulkActionForm,
-    MeetingProposalForm,
     NoteForm,
     ReplyForm,
     TransitionForm,
 )
+from ..forms.meeting import MeetingProposalForm
 
 
 def _error_text(error) -> str:

@@ -15,11 +15,10 @@ from cms.backoffice.permissions import FencedPermissionHelper
 from cms.text import normalize_identifier, normalize_search_query
 
 from ..models import DeskStaff
+from ..routing import handled_unit_ids
 
 
 def _units_of(user) -> set[int]:
-    from ..routing import handled_unit_ids
-
     return handled_unit_ids(DeskStaff.objects.filter(user=user).values_list("unit_id", flat=True))
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, ObjectList
 
 from cms.backoffice.options import FencedModelAdmin
-from cms.templatetags.persian import jdatetime
+from cms.formatting import jdatetime
 from cms.tracking import format_tracking_code
 
 from ..models import RequestViewLog, ServiceRequest

@@ -17,11 +17,11 @@ from cms.tracking import isolated_tracking_code
 from ..forms import (
     AssignForm,
     BulkActionForm,
-    MeetingProposalForm,
     NoteForm,
     ReplyForm,
     TransitionForm,
 )
+from ..forms.meeting import MeetingProposalForm
 
 WORK_ACTIONS = (
     "reply",

@@ -13,8 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 
 from cms.forms import MobileField, NationalCodeField, PersianCharField, PersianFormMixin
+from cms.i18n import WEEK_ORDER, Weekday, weekday_choices
 from cms.tracking import is_well_formed, normalize_tracking_code
 from cms.uploads import AttachmentsField, limits_help_text
+
+from ..enums import QUESTION_PREFIX
+from ..routing import complaints_unit, units_of_language
 
 SUBJECT_MAX = 200
 BODY_MAX = 5000
@@ -26,8 +30,6 @@ def _text_area(rows=6):
 
 def live_units():
     """The units a form offers: those of the page's language (see :mod:`.routing`)."""
-    from ..routing import units_of_language
-
     return units_of_language()
 
 
@@ -104,6 +106,10 @@ class DeskForm(PersianFormMixin, forms.Form):
     def responsible_unit(self):
         raise NotImplementedError
 
+    def request_fields(self) -> dict:
+        """What this form adds to the request beyond the citizen, subject and body."""
+        return {}
+
 
 class RequestForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMixin):
     """An online request or an online letter to a unit, optionally for a catalog service."""
@@ -177,19 +183,14 @@ class ComplaintForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsM
         return self.cleaned_data.get("concerned_unit") or service.responsible_unit
 
     def responsible_unit(self):
-        from ..workflow import complaints_unit
-
         return complaints_unit() or self.concerned()
 
+    def request_fields(self) -> dict:
+        return {"concerned_unit": self.concerned()}
 
-WEEKDAY_CHOICES = [
-    ("5", _("Saturday")),
-    ("6", _("Sunday")),
-    ("0", _("Monday")),
-    ("1", _("Tuesday")),
-    ("2", _("Wednesday")),
-    ("3", _("Thursday")),
-]
+
+# Saturday to Thursday: the days a unit may hold meetings.
+WEEKDAY_CHOICES = weekday_choices(days=set(WEEK_ORDER) - {Weekday.FRIDAY}, as_text=True)
 
 
 class OfficialChoiceField(forms.ModelChoiceField):
@@ -254,6 +255,13 @@ class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMix
         labels = dict(WEEKDAY_CHOICES)
         return "، ".join(str(labels[day]) for day in self.cleaned_data["preferred_days"])
 
+    def request_fields(self) -> dict:
+        return {
+            "official": self.cleaned_data["official"],
+            "preferred_days": self.preferred_days_display(),
+            "preferred_times": self.cleaned_data.get("preferred_times") or "",
+        }
+
 
 def parse_pk(value) -> int | None:
     value = str(value or "").strip()
@@ -295,8 +303,6 @@ class ServiceFormPageBaseForm(PersianFormMixin, BaseForm, CitizenFieldsMixin, At
         self.order_fields([*fixed, *questions, "attachments"])
 
     def answers(self) -> list[list[str]]:
-        from ..models.pages import QUESTION_PREFIX
-
         answers = []
         for name, field in self.fields.items():
             if not name.startswith(QUESTION_PREFIX):

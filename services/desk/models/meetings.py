@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sitepages.enums import WEEK_ORDER, Weekday
+from cms.i18n import WEEK_ORDER, Weekday
 
 from ..enums import MeetingStatus
 

@@ -19,9 +19,13 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.fields import RichTextField
 
-# Questions of the editor live beside the fixed fields under this prefix, so that a
-# question labelled "name" or "mobile" cannot replace the citizen's own fields.
-QUESTION_PREFIX = "q_"
+from cms.ratelimit import hit, too_many_requests
+
+from .. import conf
+from ..confirmation import remember_submission
+from ..enums import QUESTION_PREFIX
+from ..forms import ServiceFormPageBaseForm
+from .requests import ServiceRequest
 
 
 class ServiceFormField(AbstractFormField):
@@ -35,8 +39,6 @@ class ServiceFormBuilder(FormBuilder):
         return {f"{QUESTION_PREFIX}{name}": field for name, field in fields.items()}
 
     def get_form_class(self):
-        from ..forms import ServiceFormPageBaseForm
-
         return type("ServiceFormPageForm", (ServiceFormPageBaseForm,), self.formfields)
 
 
@@ -113,8 +115,6 @@ class ServiceFormPage(AbstractForm):
         return form
 
     def get_submission_class(self):
-        from .requests import ServiceRequest
-
         return ServiceRequest
 
     def get_submissions(self):
@@ -127,11 +127,6 @@ class ServiceFormPage(AbstractForm):
         return submit_form_page_request(self, form, language=form.language)
 
     def serve(self, request, *args, **kwargs):
-        from cms.ratelimit import hit, too_many_requests
-
-        from .. import conf
-        from ..views import remember_submission
-
         if self.service_id and self.service.is_terminated:
             from django.urls import reverse as url_of
 

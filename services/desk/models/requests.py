@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cms.fields import staff_member_field
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
 
 from .. import conf
@@ -27,6 +28,8 @@ from ..enums import (
     RequestStatus,
     can_transition,
 )
+from ..routing import handled_unit_ids
+from .staff import DeskStaff
 
 
 class RequestQuerySet(models.QuerySet):
@@ -56,9 +59,6 @@ class RequestQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        from ..routing import handled_unit_ids
-        from .staff import DeskStaff
-
         # unit_id IN (the user's units): no join to the staff table, no DISTINCT.
         own = DeskStaff.objects.filter(user=user).values_list("unit_id", flat=True)
         return self.filter(unit_id__in=sorted(handled_unit_ids(own)))
@@ -281,14 +281,7 @@ class StatusChange(models.Model):
     )
     to_status = models.CharField(_("to"), max_length=16, choices=RequestStatus.choices)
     actor = models.CharField(_("by"), max_length=10, choices=Actor.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = staff_member_field()
     reason = models.TextField(_("reason"), blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now)
 

@@ -30,20 +30,20 @@ S = RequestStatus
 
 
 def test_the_table_names_only_real_statuses_and_actors():
-    for (source, target), actors in TRANSITIONS.items():
+    for (source, target), transition in TRANSITIONS.items():
         assert source in S.values and target in S.values and source != target
-        assert actors and actors <= set(Actor.values)
+        assert transition.actors and transition.actors <= set(Actor.values)
 
 
 def test_final_states_lead_nowhere_and_only_the_citizen_withdraws():
     for status in FINAL:
         for actor in Actor.values:
             assert allowed_targets(status, actor) == []
-    for (_source, target), actors in TRANSITIONS.items():
+    for (_source, target), transition in TRANSITIONS.items():
         if target == S.WITHDRAWN:
-            assert actors == {Actor.CITIZEN}
+            assert transition.actors == {Actor.CITIZEN}
         if target in (S.ANSWERED, S.REJECTED):
-            assert actors == {Actor.STAFF}
+            assert transition.actors == {Actor.STAFF}
 
 
 @pytest.mark.parametrize(

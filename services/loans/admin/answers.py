@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from cms.backoffice.actions import ObjectActionView
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.views import FencedInspectView, no_store
-from cms.templatetags.persian import jdate, jdatetime
+from cms.formatting import jdate, jdatetime
 
 from .. import fund
 from ..forms import AnswerUploadForm

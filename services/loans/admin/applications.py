@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from cms.backoffice.actions import ObjectActionView
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.views import no_store
-from cms.templatetags.persian import fa_number, jdate
+from cms.formatting import fa_number, jdate
 from cms.tracking import format_tracking_code
 from cms.uploads import attachment_response
 

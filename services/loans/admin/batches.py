@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from cms.backoffice.actions import ObjectActionView
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.views import FencedInspectView, no_store
-from cms.templatetags.persian import fa_number, jdatetime
+from cms.formatting import fa_number, jdatetime
 
 from .. import fund, workflow
 from ..enums import ViewAction

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.permissions import FencedPermissionHelper
-from cms.templatetags.persian import fa_number, jdate
+from cms.formatting import fa_number, jdate
 
 from ..models import AcademicTerm, LoanType
 

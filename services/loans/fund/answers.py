@@ -21,6 +21,7 @@ from cms.text import normalize_identifier, normalize_text, to_ascii_digits
 
 from ..enums import FundAnswer, ImportState, LoanStage, Role
 from ..models import FundAnswerImport, LoanApplication
+from ..workflow import move
 from .answer_file import parse_result, read_answer_file
 
 S = LoanStage
@@ -235,8 +236,6 @@ def preview_answer(file, *, user) -> FundAnswerImport:
 def apply_answer(answer: FundAnswerImport, *, user, roles) -> int:
     """Applies the previewed rows that have no error; returns how many applications
     changed. A file applied before changes nothing (0)."""
-    from ..workflow import move
-
     if Role.FUND_LIAISON not in set(roles):
         raise PermissionDenied(_("Only the fund liaison may record the fund's answers."))
     with transaction.atomic():

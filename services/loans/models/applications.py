@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cms.attachments import PrivateUpload, private_upload_to
+from cms.backoffice.view_log import StaffViewLog
+from cms.fields import staff_member_field
 from cms.masking import mask_national_code, mask_sheba
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
-from cms.uploads import KINDS, generated_name, private_storage, safe_download_name
 
 from ..enums import (
     FINAL,
@@ -222,14 +222,7 @@ class StageChange(models.Model):
     from_stage = models.CharField(_("from"), max_length=20, choices=LoanStage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=20, choices=LoanStage.choices)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = staff_member_field()
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 
@@ -242,73 +235,40 @@ class StageChange(models.Model):
         return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
 
 
-def document_upload_to(instance, filename):
-    # Nothing of the student's file name reaches the disk.
-    return generated_name("loans", KINDS[instance.kind].extension)
+# Kept under its old name: the migrations refer to it.
+document_upload_to = private_upload_to
 
 
-class ApplicationDocument(models.Model):
+class ApplicationDocument(PrivateUpload):
     """A document a student attached, kept in the private storage."""
+
+    upload_folder = "loans"
 
     application = models.ForeignKey(
         LoanApplication, on_delete=models.CASCADE, related_name="documents"
     )
-    file = models.FileField(
-        _("file"), storage=private_storage, upload_to=document_upload_to, max_length=200
-    )
-    original_name = models.CharField(_("file name"), max_length=255)
-    kind = models.CharField(
-        _("kind"), max_length=8, choices=[(key, kind.label) for key, kind in KINDS.items()]
-    )
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
     # 0 with the application, n with the n-th correction.
     round = models.PositiveSmallIntegerField(_("sent with correction"), default=0)
-    uploaded_at = models.DateTimeField(_("sent at"), default=timezone.now)
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(PrivateUpload.Meta):
         verbose_name = _("application document")
         verbose_name_plural = _("application documents")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
-
-    @property
-    def content_type(self) -> str:
-        return KINDS[self.kind].content_type
-
-    @property
-    def download_name(self) -> str:
-        return safe_download_name(self.original_name, KINDS[self.kind].extension)
-
-    @property
-    def size_display(self) -> str:
-        return filesizeformat(self.size)
 
 
-class ApplicationViewLog(models.Model):
+class ApplicationViewLog(StaffViewLog):
     """Who of the staff looked at which application, and when (personal data is watched)."""
+
+    subject_field = "application"
 
     application = models.ForeignKey(
         LoanApplication, on_delete=models.CASCADE, related_name="view_logs"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="loan_view_logs",
-    )
+    # The reverse relation keeps the name it had before the shared model.
+    user = staff_member_field("loan_view_logs", blank=False)
     action = models.CharField(_("action"), max_length=10, choices=ViewAction.choices)
-    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 
-    class Meta:
+    class Meta(StaffViewLog.Meta):
         verbose_name = _("application view")
         verbose_name_plural = _("application views")
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        return f"{self.user} {self.get_action_display()} {self.application_id}"

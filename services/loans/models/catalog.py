@@ -9,22 +9,18 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from cms.i18n import is_english
 from cms.text import to_persian_digits
 from sla.fields import ChoiceListField
 from sla.widgets import JalaliDateInput
 
 from ..enums import Degree, TermHalf
-
-
-def is_english() -> bool:
-    return (get_language() or "fa").split("-")[0] == "en"
 
 
 def today() -> dt.date:

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+
+from cms.i18n import is_english
 
 from .. import conf
 from ..availability import Segment, notice_segments
@@ -38,10 +38,6 @@ from ..enums import (
 # An actual end a few minutes ahead of the server clock is a clock difference, not a
 # prediction; anything later is a mistake.
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
-
-
-def is_english() -> bool:
-    return (get_language() or "fa").split("-")[0] == "en"
 
 
 class OutageNoticeQuerySet(models.QuerySet):
@@ -338,7 +334,7 @@ class OutageNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         """The affected services (from the prefetch cache when there is one)."""
         return list(self.services.all())
 
-    def timeline(self) -> list[NoticeUpdate]:
+    def timeline(self) -> list:
         """Updates oldest first (from the prefetch cache when there is one)."""
         return sorted(self.updates.all(), key=lambda update: (update.posted_at, update.pk))
 
@@ -362,62 +358,3 @@ class OutageNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     def affects(self, service_id: int) -> bool:
         return self.whole_portal or any(s.pk == service_id for s in self.services.all())
-
-
-class NoticeUpdateQuerySet(models.QuerySet):
-    def pending_notification(self):
-        return self.filter(notified_at__isnull=True, notice__live=True)
-
-
-class NoticeUpdate(models.Model):
-    """One entry of a notice's public timeline. Appended, never edited."""
-
-    notice = models.ForeignKey(
-        OutageNotice,
-        verbose_name=_("notice"),
-        on_delete=models.CASCADE,
-        related_name="updates",
-    )
-    posted_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)
-    posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("posted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    state = models.CharField(_("state"), max_length=16, choices=NoticeState.choices)
-    impact = models.CharField(_("impact"), max_length=16, choices=Impact.choices)
-    message = models.TextField(_("message"))
-    message_en = models.TextField(_("message in English"), blank=True)
-    expected_end = models.DateTimeField(_("expected end"), null=True, blank=True)
-    ended_at = models.DateTimeField(_("actual end"), null=True, blank=True)
-    # Set once the subscribers have been emailed about this update.
-    notified_at = models.DateTimeField(_("subscribers notified at"), null=True, blank=True)
-
-    objects = NoticeUpdateQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("notice update")
-        verbose_name_plural = _("notice updates")
-        ordering = ["posted_at", "pk"]
-
-    def __str__(self):
-        return f"{self.notice_id} {self.get_state_display()} {self.posted_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if not self._state.adding and (
-            update_fields is None or set(update_fields) - {"notified_at"}
-        ):
-            raise ValueError("A timeline update is never edited; post a new one instead.")
-        super().save(*args, **kwargs)
-
-    @property
-    def display_message(self) -> str:
-        return self.message_en if is_english() and self.message_en else self.message
-
-    @property
-    def is_final(self) -> bool:
-        return self.state in FINAL_STATES

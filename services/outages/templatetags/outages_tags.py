@@ -6,7 +6,8 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
-from cms.templatetags.persian import fa_digits, is_persian, jdate
+from cms.formatting import fa_digits, jdate
+from cms.i18n import is_persian
 
 from ..availability import LEVEL_MAINTENANCE, LEVEL_NO_DATA, LEVEL_OK
 from ..durations import format_duration
