@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.forms import MobileField, PersianFormMixin
+from cms.i18n import current_language
 from cms.plugins import registry
 from cms.ratelimit import destination_allowed, hit, too_many_requests
 from cms.sms import send_sms
@@ -74,17 +75,13 @@ def _digest(mobile: str, code: str) -> str:
     return salted_hmac("desk.mine", f"{mobile}:{code}").hexdigest()
 
 
-def _language(request) -> str:
-    return (getattr(request, "LANGUAGE_CODE", None) or "fa").split("-")[0]
-
-
 def _send_code(request, mobile: str, code: str) -> None:
     """Only to a number that has submissions, and within its SMS cap; silently else."""
     if not registry.find_submissions(mobile):
         return
     if not destination_allowed("sms", mobile):
         return
-    language = _language(request)
+    language = current_language(request)
     with translation.override(language):
         text = render_to_string(
             "desk/email/mine_code_sms.txt",
@@ -152,7 +149,7 @@ def _check(request, pending, code) -> str | None:
     request.session[PENDING_KEY] = pending
     left = CODE_TRIES - pending["tries"]
     return _("The code is not right. You can try %(left)s more times.") % {
-        "left": to_persian_digits(left) if _language(request) == "fa" else left
+        "left": to_persian_digits(left) if current_language(request) == "fa" else left
     }
 
 
