@@ -2,17 +2,23 @@
 the day-before reminder, and the meeting form that lists one unit's officials."""
 
 import datetime as dt
+import io
 
 import jdatetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Locale
 
 from cms import sms
+from cms.demo import ensure_translation
 from cms.jalali import display_zone
 from services.desk import meetings
+from services.desk.demo_meetings import load_meeting_hours
 from services.desk.enums import MeetingStatus, RequestStatus
 from services.desk.models import MeetingHours, MeetingProposal
+from services.desk.models.staff import ensure_staff_group
+from sitepages.models import Official
 from sitepages.tests.factories import OfficeHoursFactory, OfficialFactory
 from sla.calendar import WorkingCalendar
 from sla.models import CalendarDay
@@ -60,6 +66,13 @@ def official(units):
 def meeting(units, official):
     return ServiceRequestFactory(
         unit=units["welfare-office"], meeting=True, official=official, language="fa"
+    )
+
+
+def open_request(client, service_request):
+    """The citizen opens the request at /track/ with its code and mobile."""
+    client.post(
+        "/track/", {"code": service_request.tracking_code, "mobile": service_request.mobile}
     )
 
 
@@ -141,8 +154,6 @@ def test_accepting_schedules_the_request_with_the_date(meeting, welfare_staff):
 
 
 def test_the_citizen_sees_the_scheduled_meeting(client, meeting, welfare_staff):
-    from .test_tracking import open_request
-
     proposal = meetings.propose_meeting(
         meeting, user=welfare_staff, starts_at=at(next_day(MONDAY), 10), official_name="دکتر رضایی"
     )
@@ -168,8 +179,6 @@ def test_a_confirmed_time_schedules_at_once(meeting, welfare_staff):
 def test_a_declined_or_cancelled_proposal_cannot_be_answered_again(
     client, meeting, welfare_staff, first
 ):
-    from .test_tracking import open_request
-
     day = next_day(MONDAY)
     proposal = meetings.propose_meeting(
         meeting, user=welfare_staff, starts_at=at(day, 10), official_name="دکتر رضایی"
@@ -305,8 +314,6 @@ def test_an_official_of_another_unit_is_refused_beside_the_field(client, two_uni
 
 def test_staff_keep_the_meeting_hours_of_their_own_units_only(client, units, official):
     it_staff = DeskStaffFactory(unit=units["it-statistics"]).user
-    from services.desk.models.staff import ensure_staff_group
-
     group = ensure_staff_group()
     it_staff.groups.add(group)
     hours = MeetingHours.objects.get()
@@ -324,3 +331,29 @@ def test_staff_keep_the_meeting_hours_of_their_own_units_only(client, units, off
     )
     assert response.status_code == 200
     assert MeetingHours.objects.count() == 1
+
+
+def test_the_english_form_shows_the_canonical_officials_hours(client, units, official):
+    en_page = ensure_translation(
+        units["welfare-office"], Locale.objects.get(language_code="en"), title="Welfare"
+    )
+    Official.objects.filter(page=en_page).delete()
+    Official.objects.create(
+        page=en_page,
+        name="Dr Rezaei",
+        post="Head",
+        accepts_meetings=True,
+        sort_order=official.sort_order,
+    )
+    page = client.get(f"/en/desk/meeting/?unit={en_page.pk}").content.decode()
+    assert "Dr Rezaei" in page and "Monday 09:00 to 11:00" in page
+
+
+def test_demo_meeting_hours_are_read_from_the_meeting_times(units):
+    official = OfficialFactory(
+        page=units["health-deputy"], head=True, meeting_times="دوشنبه‌ها ساعت ۹ تا ۱۱"
+    )
+    load_meeting_hours(io.StringIO())
+    load_meeting_hours(io.StringIO())
+    (slot,) = MeetingHours.objects.filter(official=official)
+    assert (slot.weekday, slot.starts, slot.ends) == (MONDAY, dt.time(9), dt.time(11))
