@@ -7,90 +7,250 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0004_requests_on_canonical_units'),
-        ('sitepages', '0003_portal_pages'),
+        ("desk", "0004_requests_on_canonical_units"),
+        ("sitepages", "0003_portal_pages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalmeetingproposal',
-            name='reminded_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='reminder sent at'),
+            model_name="historicalmeetingproposal",
+            name="reminded_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="reminder sent at"),
         ),
         migrations.AddField(
-            model_name='meetingproposal',
-            name='reminded_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='reminder sent at'),
+            model_name="meetingproposal",
+            name="reminded_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="reminder sent at"),
         ),
         migrations.AlterField(
-            model_name='historicalservicerequest',
-            name='status',
-            field=models.CharField(choices=[('new', 'New'), ('in_progress', 'In progress'), ('waiting', 'Waiting for the citizen'), ('scheduled', 'Meeting scheduled'), ('answered', 'Answered'), ('closed', 'Closed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], db_index=True, default='new', editable=False, max_length=16, verbose_name='status'),
+            model_name="historicalservicerequest",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("in_progress", "In progress"),
+                    ("waiting", "Waiting for the citizen"),
+                    ("scheduled", "Meeting scheduled"),
+                    ("answered", "Answered"),
+                    ("closed", "Closed"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                db_index=True,
+                default="new",
+                editable=False,
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalstatuschange',
-            name='from_status',
-            field=models.CharField(blank=True, choices=[('new', 'New'), ('in_progress', 'In progress'), ('waiting', 'Waiting for the citizen'), ('scheduled', 'Meeting scheduled'), ('answered', 'Answered'), ('closed', 'Closed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='from'),
+            model_name="historicalstatuschange",
+            name="from_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("new", "New"),
+                    ("in_progress", "In progress"),
+                    ("waiting", "Waiting for the citizen"),
+                    ("scheduled", "Meeting scheduled"),
+                    ("answered", "Answered"),
+                    ("closed", "Closed"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=16,
+                verbose_name="from",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalstatuschange',
-            name='to_status',
-            field=models.CharField(choices=[('new', 'New'), ('in_progress', 'In progress'), ('waiting', 'Waiting for the citizen'), ('scheduled', 'Meeting scheduled'), ('answered', 'Answered'), ('closed', 'Closed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='to'),
+            model_name="historicalstatuschange",
+            name="to_status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("in_progress", "In progress"),
+                    ("waiting", "Waiting for the citizen"),
+                    ("scheduled", "Meeting scheduled"),
+                    ("answered", "Answered"),
+                    ("closed", "Closed"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=16,
+                verbose_name="to",
+            ),
         ),
         migrations.AlterField(
-            model_name='servicerequest',
-            name='status',
-            field=models.CharField(choices=[('new', 'New'), ('in_progress', 'In progress'), ('waiting', 'Waiting for the citizen'), ('scheduled', 'Meeting scheduled'), ('answered', 'Answered'), ('closed', 'Closed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], db_index=True, default='new', editable=False, max_length=16, verbose_name='status'),
+            model_name="servicerequest",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("in_progress", "In progress"),
+                    ("waiting", "Waiting for the citizen"),
+                    ("scheduled", "Meeting scheduled"),
+                    ("answered", "Answered"),
+                    ("closed", "Closed"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                db_index=True,
+                default="new",
+                editable=False,
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='statuschange',
-            name='from_status',
-            field=models.CharField(blank=True, choices=[('new', 'New'), ('in_progress', 'In progress'), ('waiting', 'Waiting for the citizen'), ('scheduled', 'Meeting scheduled'), ('answered', 'Answered'), ('closed', 'Closed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='from'),
+            model_name="statuschange",
+            name="from_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("new", "New"),
+                    ("in_progress", "In progress"),
+                    ("waiting", "Waiting for the citizen"),
+                    ("scheduled", "Meeting scheduled"),
+                    ("answered", "Answered"),
+                    ("closed", "Closed"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=16,
+                verbose_name="from",
+            ),
         ),
         migrations.AlterField(
-            model_name='statuschange',
-            name='to_status',
-            field=models.CharField(choices=[('new', 'New'), ('in_progress', 'In progress'), ('waiting', 'Waiting for the citizen'), ('scheduled', 'Meeting scheduled'), ('answered', 'Answered'), ('closed', 'Closed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='to'),
+            model_name="statuschange",
+            name="to_status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("in_progress", "In progress"),
+                    ("waiting", "Waiting for the citizen"),
+                    ("scheduled", "Meeting scheduled"),
+                    ("answered", "Answered"),
+                    ("closed", "Closed"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=16,
+                verbose_name="to",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalMeetingHours',
+            name="HistoricalMeetingHours",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(5, 'Saturday'), (6, 'Sunday'), (0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday')], verbose_name='weekday')),
-                ('starts', models.TimeField(verbose_name='starts at')),
-                ('ends', models.TimeField(verbose_name='ends at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('official', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sitepages.official', verbose_name='official')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                        ],
+                        verbose_name="weekday",
+                    ),
+                ),
+                ("starts", models.TimeField(verbose_name="starts at")),
+                ("ends", models.TimeField(verbose_name="ends at")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "official",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sitepages.official",
+                        verbose_name="official",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical meeting hours',
-                'verbose_name_plural': 'historical meeting hours',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical meeting hours",
+                "verbose_name_plural": "historical meeting hours",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MeetingHours',
+            name="MeetingHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(5, 'Saturday'), (6, 'Sunday'), (0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday')], verbose_name='weekday')),
-                ('starts', models.TimeField(verbose_name='starts at')),
-                ('ends', models.TimeField(verbose_name='ends at')),
-                ('official', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_hours', to='sitepages.official', verbose_name='official')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                        ],
+                        verbose_name="weekday",
+                    ),
+                ),
+                ("starts", models.TimeField(verbose_name="starts at")),
+                ("ends", models.TimeField(verbose_name="ends at")),
+                (
+                    "official",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_hours",
+                        to="sitepages.official",
+                        verbose_name="official",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting hours',
-                'verbose_name_plural': 'meeting hours',
-                'ordering': ['official', 'weekday', 'starts'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends__gt', models.F('starts'))), name='desk_meeting_hours_end_after_start')],
+                "verbose_name": "meeting hours",
+                "verbose_name_plural": "meeting hours",
+                "ordering": ["official", "weekday", "starts"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("ends__gt", models.F("starts"))),
+                        name="desk_meeting_hours_end_after_start",
+                    )
+                ],
             },
         ),
     ]
