@@ -46,6 +46,14 @@ What a plugin may contribute:
     :class:`RestoreCheck` items: after a restore drill (``verify_backup``), open up to
     ``sample`` submissions through the same lookup the public tracker uses (tracking
     code plus second factor) and say whether each came back.
+``find_submissions(mobile)``
+    :class:`SubmissionSummary` items: everything submitted with this (normalised) mobile
+    number, for the citizen's "my requests" page once they proved the number is theirs
+    with a one-time code.
+``open_submission(request, ref, mobile)``
+    Opens one of those (``ref`` from its summary) in the plugin's tracking session, as
+    its tracking code and second factor would, and returns the URL of its follow-up
+    page; ``None`` when ``ref`` is not one of ``mobile``'s submissions.
 ``setup_portal(stdout)``
     Its part of ``manage.py setup_portal`` (:mod:`cms.setup`): the pages, groups and
     permissions a real site needs, without demo data. It must only create what is
@@ -161,6 +169,19 @@ class RestoreCheck:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class SubmissionSummary:
+    """One submission made with a mobile number, as "my requests" lists it."""
+
+    plugin: str  # the plugin's label, to open it again through the registry
+    ref: str  # the plugin's own reference (never a tracking code in a URL)
+    kind: str  # e.g. "Online request", "Loan application"
+    title: str
+    code: str  # the formatted tracking code
+    status: str
+    submitted_at: datetime | None = None
+
+
 class PortalPlugin:
     """Mixin for a plugin's ``AppConfig``. Override only what the plugin contributes."""
 
@@ -195,6 +216,12 @@ class PortalPlugin:
 
     def verify_restored(self, sample: int) -> list[RestoreCheck]:
         return []
+
+    def find_submissions(self, mobile: str) -> list[SubmissionSummary]:
+        return []
+
+    def open_submission(self, request, ref: str, mobile: str) -> str | None:
+        return None
 
     def setup_portal(self, stdout) -> None:
         return None
@@ -300,6 +327,17 @@ class PluginRegistry:
         for plugin in self.plugins():
             checks.extend(plugin.verify_restored(sample))
         return checks
+
+    def find_submissions(self, mobile: str) -> list[SubmissionSummary]:
+        """Every plugin's submissions made with ``mobile``, newest first."""
+        found = self._gather("find_submissions", mobile)
+        return sorted(
+            found, key=lambda s: s.submitted_at.timestamp() if s.submitted_at else 0, reverse=True
+        )
+
+    def open_submission(self, request, plugin: str, ref: str, mobile: str) -> str | None:
+        owner = self.get(plugin)
+        return owner.open_submission(request, ref, mobile) if owner is not None else None
 
     def setup_portal(self, stdout) -> None:
         # A real site must be complete: a failing plugin stops the setup (and its

@@ -2,7 +2,14 @@ from django.apps import AppConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.plugins import BackupDataset, HomeTile, MenuEntry, PortalPlugin, RestoreCheck
+from cms.plugins import (
+    BackupDataset,
+    HomeTile,
+    MenuEntry,
+    PortalPlugin,
+    RestoreCheck,
+    SubmissionSummary,
+)
 
 
 class DeskConfig(PortalPlugin, AppConfig):
@@ -115,6 +122,37 @@ class DeskConfig(PortalPlugin, AppConfig):
             language=handover.language,
         )
         return service_request.tracking_code
+
+    def find_submissions(self, mobile):
+        """The requests made with ``mobile``, for "my requests" (/track/mine/)."""
+        from .models import ServiceRequest
+
+        requests = ServiceRequest.objects.filter(mobile=mobile).order_by("-submitted_at")
+        return [
+            SubmissionSummary(
+                plugin=self.label,
+                ref=str(item.pk),
+                kind=item.get_channel_display(),
+                title=item.subject,
+                code=item.formatted_code,
+                status=item.get_status_display(),
+                submitted_at=item.submitted_at,
+            )
+            for item in requests
+        ]
+
+    def open_submission(self, request, ref, mobile):
+        """Opens the request as its tracking code and mobile number would."""
+        from .models import ServiceRequest
+        from .views import tracking
+
+        if not ref.isdigit():
+            return None
+        found = ServiceRequest.objects.filter(pk=int(ref), mobile=mobile).first()
+        if found is None:
+            return None
+        tracking.open(request, found)
+        return reverse("desk_track:detail")
 
     def verify_restored(self, sample):
         """Open restored requests as citizens do at /track/: tracking code plus mobile."""

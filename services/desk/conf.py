@@ -46,3 +46,13 @@ def triage_unit_slug() -> str:
     """The unit whose staff receive the requests of units that have no desk staff, nor a
     parent unit with staff (public relations answers the citizens' contacts)."""
     return get("DESK_TRIAGE_UNIT_SLUG", "public-relations")
+
+
+def mine_code_limit() -> tuple[int, int]:
+    """(one-time codes for "my requests", seconds) one client may ask for."""
+    return get("DESK_MINE_CODE_LIMIT", (5, 3600))
+
+
+def mine_verify_limit() -> tuple[int, int]:
+    """(one-time codes, seconds) one client may type, right or wrong."""
+    return get("DESK_MINE_VERIFY_LIMIT", (10, 600))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from cms.demo import demo_loader, set_demo_password
 
 from .demo_figures import load_service_figures  # noqa: F401 (registers its loader)
+from .demo_meetings import load_meeting_hours
 from .enums import Actor, MeetingStatus, MessageKind, RequestChannel, RequestStatus, StaffRole
 from .models import (
     DeskStaff,
@@ -192,6 +193,20 @@ REQUESTS = [
         None,
     ),
     (
+        "900000000145",
+        RequestChannel.MEETING,
+        "health-deputy",
+        None,
+        S.SCHEDULED,
+        4,
+        "نرگس قاسمی",
+        "09121234514",
+        "ملاقات دربارهٔ برنامهٔ واکسیناسیون مدارس",
+        "می‌خواهم دربارهٔ زمان‌بندی واکسیناسیون دانش‌آموزان با معاون بهداشت گفت‌وگو کنم.",
+        "",
+        None,
+    ),
+    (
         "900000000112",
         RequestChannel.REQUEST,
         "it-statistics",
@@ -257,6 +272,7 @@ def _path(status):
         S.NEW: [],
         S.IN_PROGRESS: [S.IN_PROGRESS],
         S.WAITING: [S.IN_PROGRESS, S.WAITING],
+        S.SCHEDULED: [S.IN_PROGRESS, S.SCHEDULED],
         S.ANSWERED: [S.IN_PROGRESS, S.ANSWERED],
         S.CLOSED: [S.IN_PROGRESS, S.ANSWERED, S.CLOSED],
         S.REJECTED: [S.REJECTED],
@@ -383,8 +399,10 @@ def load_requests(stdout, staff):
                 request=request,
                 from_status=previous,
                 to_status=step,
-                actor=Actor.CITIZEN if step == S.WITHDRAWN else Actor.STAFF,
-                user=None if step == S.WITHDRAWN else staff.get(slug),
+                actor={S.WITHDRAWN: Actor.CITIZEN, S.SCHEDULED: Actor.SYSTEM}.get(
+                    step, Actor.STAFF
+                ),
+                user=None if step in (S.WITHDRAWN, S.SCHEDULED) else staff.get(slug),
                 reason=reason,
                 at=at,
             )
@@ -425,13 +443,17 @@ def load_requests(stdout, staff):
                 created_at=submitted,
             )
         else:
+            scheduled = status == S.SCHEDULED
             MeetingProposal.objects.create(
                 request=request,
-                starts_at=(now + dt.timedelta(days=5)).replace(hour=6, minute=30),
+                starts_at=(now + dt.timedelta(days=2 if scheduled else 5)).replace(
+                    hour=6, minute=30
+                ),
                 official_name="دکتر نوری — معاون بهداشت",
                 location="ساختمان معاونت بهداشت، طبقهٔ دوم",
-                status=MeetingStatus.PROPOSED,
+                status=MeetingStatus.ACCEPTED if scheduled else MeetingStatus.PROPOSED,
                 created_by=staff.get(slug),
+                responded_at=now if scheduled else None,
             )
         created += 1
     stdout.write(f"  desk: {created} demo requests created")
@@ -445,6 +467,7 @@ def load_desk(stdout):
         stdout.write("  desk: no units yet, demo requests skipped")
         return
     with transaction.atomic():
+        load_meeting_hours(stdout)
         staff = load_staff(stdout)
         load_form_page(stdout)
         load_requests(stdout, staff)

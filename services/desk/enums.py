@@ -26,6 +26,8 @@ class RequestStatus(models.TextChoices):
     NEW = "new", pgettext_lazy("request status", "New")
     IN_PROGRESS = "in_progress", pgettext_lazy("request status", "In progress")
     WAITING = "waiting", pgettext_lazy("request status", "Waiting for the citizen")
+    # A meeting request whose time the citizen accepted (or staff confirmed).
+    SCHEDULED = "scheduled", pgettext_lazy("request status", "Meeting scheduled")
     ANSWERED = "answered", pgettext_lazy("request status", "Answered")
     CLOSED = "closed", pgettext_lazy("request status", "Closed")
     REJECTED = "rejected", pgettext_lazy("request status", "Rejected")
@@ -74,7 +76,7 @@ S = RequestStatus
 # The clock runs while the request waits for the unit's answer.
 AWAITING_ANSWER = frozenset({S.NEW, S.IN_PROGRESS})
 # Still open: the citizen can write, withdraw; staff can work on it.
-OPEN = frozenset({S.NEW, S.IN_PROGRESS, S.WAITING})
+OPEN = frozenset({S.NEW, S.IN_PROGRESS, S.WAITING, S.SCHEDULED})
 FINAL = frozenset({S.CLOSED, S.REJECTED, S.WITHDRAWN})
 # The citizen may rate the answer in these states.
 RATEABLE = frozenset({S.ANSWERED, S.CLOSED})
@@ -100,6 +102,16 @@ REQUEST_WORKFLOW = Workflow(
         # Reopened when the answer turns out incomplete.
         Transition(S.ANSWERED, S.IN_PROGRESS, {Actor.STAFF}),
         Transition(S.ANSWERED, S.CLOSED, {Actor.STAFF, Actor.SYSTEM}),
+        # Meetings: an accepted or confirmed time schedules the request (the system, on
+        # the citizen's or staff's answer to a proposal); a new proposal takes it back.
+        Transition(S.NEW, S.SCHEDULED, {Actor.SYSTEM}),
+        Transition(S.IN_PROGRESS, S.SCHEDULED, {Actor.SYSTEM}),
+        Transition(S.WAITING, S.SCHEDULED, {Actor.SYSTEM}),
+        Transition(S.SCHEDULED, S.IN_PROGRESS, {Actor.STAFF, Actor.SYSTEM}),
+        Transition(S.SCHEDULED, S.ANSWERED, {Actor.STAFF}),
+        Transition(S.SCHEDULED, S.CLOSED, {Actor.STAFF}),
+        Transition(S.SCHEDULED, S.REJECTED, {Actor.STAFF}),
+        Transition(S.SCHEDULED, S.WITHDRAWN, {Actor.CITIZEN}),
     ],
     states=RequestStatus,
 )

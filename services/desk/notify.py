@@ -137,3 +137,31 @@ def escalate(service_request):
         subject = render_to_string("desk/email/escalation_subject.txt", context).strip()
         body = render_to_string("desk/email/escalation.txt", context)
     send_mail(" ".join(subject.split()), body, None, recipients)
+
+
+def meeting_reminder(service_request, proposal) -> bool:
+    """The day-before SMS of an agreed meeting; ``False`` when the gateway failed."""
+    language = service_request.language or "fa"
+    context = {
+        "request": service_request,
+        "proposal": proposal,
+        "code": _code(service_request, language),
+        "track_url": track_url(language),
+    }
+    return (
+        send_text(service_request.mobile, "desk/email/meeting_reminder_sms.txt", context, language)
+        > 0
+    )
+
+
+def tracking_code_resent(service_request) -> bool:
+    """Staff resend a request's tracking code to the mobile number it was sent with."""
+    language = service_request.language or "fa"
+    context = {
+        "request": service_request,
+        "code": _code(service_request, language),
+        "track_url": track_url(language),
+    }
+    return (
+        send_text(service_request.mobile, "desk/email/code_resent_sms.txt", context, language) > 0
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +23,7 @@ from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
 from cms.views import tracked_post
 
-from . import conf, workflow
+from . import conf, meetings, workflow
 from .confirmation import SUBMITTED_KEY, remember_submission
 from .enums import MessageKind, RequestChannel, RequestStatus
 from .forms import (
@@ -36,6 +35,8 @@ from .forms import (
     TrackLookupForm,
     WithdrawForm,
     meeting_officials,
+    meeting_units_of_language,
+    parse_pk,
 )
 from .models import Attachment, ServiceFormPage, ServiceRequest
 
@@ -97,29 +98,36 @@ def hub(request):
     )
 
 
-def meeting_units():
-    """Units with officials who accept meetings, with their office hours (3 queries)."""
-    from sitepages.models import UnitPage
+def meeting_unit_row(unit):
+    """The chosen unit's officials who receive citizens, their meeting hours and the
+    unit's office hours (a few queries, whatever the number of units)."""
+    officials = list(meeting_officials(unit))
+    return {
+        "unit": unit,
+        "officials": [
+            {"official": official, "hours": meetings.meeting_hours_of(official)}
+            for official in officials
+        ],
+        "week": [day for day in unit.get_week(list(unit.office_hours.all())) if day["slots"]],
+    }
 
-    officials = list(meeting_officials())
-    unit_ids = {official.page_id for official in officials}
-    units = (
-        UnitPage.objects.filter(pk__in=unit_ids)
-        .order_by("path")
-        .prefetch_related(Prefetch("office_hours"))
-    )
-    rows = []
-    for unit in units:
-        rows.append(
-            {
-                "unit": unit,
-                "officials": [o for o in officials if o.page_id == unit.pk],
-                "week": [
-                    day for day in unit.get_week(list(unit.office_hours.all())) if day["slots"]
-                ],
-            }
-        )
-    return rows
+
+def bad_request(request, message):
+    return render(request, "desk/bad_request.html", {"message": message}, status=400)
+
+
+def _meeting_unit(request):
+    """The unit chosen on the meeting form (``?unit=``): ``(unit, error)``."""
+    unknown = set(request.GET) - {"unit"}
+    if unknown:
+        return None, _("This address has parameters the page does not know.")
+    raw = request.GET.get("unit", "")
+    if not raw:
+        return None, None
+    unit = meeting_units_of_language().filter(pk=parse_pk(raw)).first()
+    if unit is None:
+        return None, _("The unit in this address does not exist or receives no meeting requests.")
+    return unit, None
 
 
 @private
@@ -130,6 +138,11 @@ def channel_form(request, channel):
     except (ValueError, KeyError) as error:
         raise Http404 from error
     kwargs = {}
+    if channel == RequestChannel.MEETING and request.method == "GET":
+        unit, error = _meeting_unit(request)
+        if error:
+            return bad_request(request, error)
+        kwargs["unit"] = unit
     if form_class is RequestForm:
         code = request.GET.get("service", "")
         if code:
@@ -157,7 +170,10 @@ def channel_form(request, channel):
     title, description = channel_texts()[channel]
     context = {"form": form, "channel": channel, "title": title, "description": description}
     if channel == RequestChannel.MEETING:
-        context["meeting_units"] = meeting_units()
+        context["meeting_unit_choices"] = meeting_units_of_language()
+        unit = form.chosen_unit
+        context["chosen_unit"] = unit
+        context["meeting_row"] = meeting_unit_row(unit) if unit is not None else None
     return render(request, "desk/form.html", context)
 
 
@@ -308,7 +324,7 @@ def track_meeting(request, service_request):
         raise Http404 from error
     accept = request.POST.get("decision") == "accept"
     try:
-        workflow.respond_to_meeting(service_request, proposal_id, accept=accept)
+        meetings.respond_to_meeting(service_request, proposal_id, accept=accept)
     except PermissionDenied as error:
         messages.error(request, str(error))
     else:

@@ -1,4 +1,5 @@
-"""What happens to a request: submission, correspondence, status changes, meetings.
+"""What happens to a request: submission, correspondence, status changes (meetings:
+:mod:`services.desk.meetings`).
 
 Views (public and admin) call these functions; each saves all or nothing, checks the
 transitions table (:data:`services.desk.enums.TRANSITIONS`) and leaves notifications
@@ -22,7 +23,6 @@ from . import notify
 from .enums import (
     REASON_REQUIRED,
     Actor,
-    MeetingStatus,
     MessageKind,
     RequestChannel,
     RequestStatus,
@@ -31,7 +31,6 @@ from .enums import (
 from .models import (
     Attachment,
     DeskStaff,
-    MeetingProposal,
     RequestMessage,
     ServiceRequest,
     StatusChange,
@@ -333,47 +332,3 @@ def assign(service_request, *, assignee, user=None):
         raise ValidationError(_("Only the unit's own staff can be assigned."))
     service_request.assigned_to = assignee
     service_request.save(update_fields=["assigned_to"])
-
-
-# Meetings
-
-
-def propose_meeting(
-    service_request, *, user, starts_at, official_name, location="", note="", confirmed=False
-) -> MeetingProposal:
-    if service_request.channel != RequestChannel.MEETING:
-        raise TransitionNotAllowed(_("Only meeting requests have meeting times."))
-    if service_request.is_final:
-        raise TransitionNotAllowed(_("This request is finished."))
-    with transaction.atomic():
-        # A new time replaces the ones still open.
-        service_request.meeting_proposals.filter(
-            status__in=[MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED, MeetingStatus.CONFIRMED]
-        ).update(status=MeetingStatus.CANCELLED)
-        proposal = MeetingProposal.objects.create(
-            request=service_request,
-            starts_at=starts_at,
-            official_name=official_name,
-            location=location,
-            note=note,
-            status=MeetingStatus.CONFIRMED if confirmed else MeetingStatus.PROPOSED,
-            created_by=user,
-        )
-        transaction.on_commit(lambda: notify.meeting_proposed(service_request, proposal))
-    return proposal
-
-
-def respond_to_meeting(service_request, proposal_id: int, *, accept: bool) -> MeetingProposal:
-    with transaction.atomic():
-        proposal = (
-            service_request.meeting_proposals.select_for_update()
-            .filter(pk=proposal_id, status=MeetingStatus.PROPOSED)
-            .first()
-        )
-        if proposal is None:
-            raise TransitionNotAllowed(_("This meeting time can no longer be answered."))
-        proposal.status = MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED
-        proposal.responded_at = timezone.now()
-        proposal.save(update_fields=["status", "responded_at"])
-        transaction.on_commit(lambda: notify.meeting_answered(service_request, proposal))
-    return proposal

@@ -94,6 +94,16 @@ class LoansConfig(PortalPlugin, AppConfig):
             BackupDataset("loans.ApplicationViewLog", description="Staff views of applications"),
         ]
 
+    def find_submissions(self, mobile):
+        from .mine import find_submissions
+
+        return find_submissions(mobile)
+
+    def open_submission(self, request, ref, mobile):
+        from .mine import open_submission
+
+        return open_submission(request, ref, mobile)
+
     def verify_restored(self, sample):
         """Open restored applications as students do at /loans/track/: tracking code
         plus national code."""

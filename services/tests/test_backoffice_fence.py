@@ -62,6 +62,7 @@ def desk_case(home_page):
         ],
         post_routes=[
             *_routes(base, pk, ["reply", "note", "transition", "assign", "meeting"]),
+            f"{base}/resend-code/{pk}/",
             f"{base}/edit/{pk}/",
             f"{base}/delete/{pk}/",
         ],
@@ -79,6 +80,38 @@ def desk_case(home_page):
             type(victim).objects.get(pk=pk).status == RequestStatus.NEW
             and not type(victim).objects.get(pk=pk).assigned_to_id
         ),
+    )
+
+
+def meeting_hours_case(home_page):
+    import datetime as dt
+
+    from services.desk.models import MeetingHours
+    from services.desk.tests.factories import DeskStaffFactory, make_units
+    from sitepages.tests.factories import OfficialFactory
+
+    units = make_units(home_page)
+    theirs = OfficialFactory(page=units["it-statistics"], head=True, name=SECRET)
+    ours = OfficialFactory(page=units["welfare-office"], head=True, name="مسئول خودی")
+    victim = MeetingHours.objects.create(
+        official=theirs, weekday=0, starts=dt.time(9), ends=dt.time(11)
+    )
+    MeetingHours.objects.create(official=ours, weekday=5, starts=dt.time(9), ends=dt.time(11))
+    attacker = DeskStaffFactory(unit=units["welfare-office"], manager=True).user
+    base = "/admin/desk/meeting-hours"
+    pk = victim.pk
+    return Case(
+        index=f"{base}/",
+        victim=victim,
+        attacker=attacker,
+        lister=attacker,
+        own_text="مسئول خودی",
+        get_routes=_routes(base, pk, ["edit", "delete", "history"]),
+        post_routes=[f"{base}/edit/{pk}/", f"{base}/delete/{pk}/"],
+        oracles=[{"official__page__desk_requests__mobile__startswith": "09"}],
+        malformed=[{"weekday__exact": "x"}],
+        declared=[{"weekday__exact": "5"}],
+        unchanged=lambda: MeetingHours.objects.filter(pk=pk, weekday=0).exists(),
     )
 
 
@@ -159,6 +192,7 @@ def sample_plugin_case(home_page):
 
 CASES = {
     "desk": ("services.desk", desk_case),
+    "desk-meeting-hours": ("services.desk", meeting_hours_case),
     "loans": ("services.loans", loans_case),
     "testplugin": ("cms.tests.testplugin", sample_plugin_case),
 }

@@ -10,18 +10,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from cms.backoffice.actions import ActionView, ObjectActionView
+from cms.ratelimit import destination_allowed, hit
 from cms.uploads import attachment_response
 
-from .. import workflow
+from .. import meetings, notify, workflow
 from ..enums import Actor, RequestStatus, ViewAction
 from ..forms import (
     AssignForm,
     BulkActionForm,
-    MeetingProposalForm,
     NoteForm,
     ReplyForm,
     TransitionForm,
 )
+from ..forms.meeting import MeetingProposalForm
 
 
 def _error_text(error) -> str:
@@ -132,7 +133,7 @@ class MeetingView(WorkView):
 
     def act(self, data):
         try:
-            workflow.propose_meeting(
+            meetings.propose_meeting(
                 self.object,
                 user=self.request.user,
                 starts_at=data["starts_at"],
@@ -141,10 +142,44 @@ class MeetingView(WorkView):
                 note=data["note"],
                 confirmed=data["confirmed"],
             )
-        except PermissionDenied as error:
-            messages.error(self.request, str(error))
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(self.request, _error_text(error))
         else:
             messages.success(self.request, _("The meeting time was sent to the citizen."))
+
+
+class ResendCodeView(ObjectActionView):
+    """Texts the request's tracking code again, to the mobile number it was sent with
+    (never another): a few times an hour per request and per number; noted in the
+    request's history."""
+
+    name = "resend_code"
+    route = "resend-code/<int:instance_pk>/"
+    limit = (3, 3600)
+
+    def is_permitted_on(self, user, obj):
+        return self.permission_helper.user_can_work_on(user, obj)
+
+    def post(self, request, instance_pk):
+        obj = self.object
+        count, period = self.limit
+        if not hit(request, f"desk-resend-{obj.pk}", count, period) or not (
+            destination_allowed("sms", obj.mobile)
+        ):
+            messages.error(
+                request, _("The code was sent to this number several times lately; try later.")
+            )
+            return self.back()
+        if not notify.tracking_code_resent(obj):
+            messages.error(request, _("The text message could not be sent; try again later."))
+            return self.back()
+        workflow.add_note(
+            obj,
+            user=request.user,
+            body=_("The tracking code was sent again by text message to the request's mobile."),
+        )
+        messages.success(request, _("The tracking code was sent to the citizen's mobile."))
+        return self.back()
 
 
 class DownloadView(ObjectActionView):
@@ -213,6 +248,7 @@ WORK_ACTION_VIEWS = (
     TransitionView,
     AssignView,
     MeetingView,
+    ResendCodeView,
     DownloadView,
     BulkView,
 )

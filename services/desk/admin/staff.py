@@ -18,6 +18,7 @@ from cms.backoffice.permissions import FencedPermissionHelper
 
 from ..models import DeskStaff, RequestViewLog
 from .listing import DESK_FENCE
+from .meeting_hours import MeetingHoursAdmin
 from .requests import ServiceRequestAdmin
 
 
@@ -92,7 +93,7 @@ class DeskAdminGroup(ModelAdminGroup):
     menu_label = gettext_lazy("Service desk")
     menu_icon = "help"
     menu_order = 250
-    items = (ServiceRequestAdmin, DeskStaffAdmin, RequestViewLogAdmin)
+    items = (ServiceRequestAdmin, MeetingHoursAdmin, DeskStaffAdmin, RequestViewLogAdmin)
 
 
 def admin_inspect_url(service_request) -> str:

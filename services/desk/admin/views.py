@@ -17,14 +17,23 @@ from cms.tracking import isolated_tracking_code
 from ..forms import (
     AssignForm,
     BulkActionForm,
-    MeetingProposalForm,
     NoteForm,
     ReplyForm,
     TransitionForm,
 )
+from ..forms.meeting import MeetingProposalForm
 from .paging import DeferredJoinPaginator
 
-WORK_ACTIONS = ("reply", "note", "transition", "assign", "meeting", "history", "edit")
+WORK_ACTIONS = (
+    "reply",
+    "note",
+    "transition",
+    "assign",
+    "meeting",
+    "resend_code",
+    "history",
+    "edit",
+)
 
 
 class RequestIndexView(FencedIndexView):

@@ -210,12 +210,21 @@ WEEKDAY_CHOICES = weekday_choices(days=set(WEEK_ORDER) - {Weekday.FRIDAY}, as_te
 
 class OfficialChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name} — {obj.post} ({obj.page.title})"
+        return f"{obj.name} — {obj.post}"
 
 
 class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMixin):
-    """An in-person meeting request with a deputy or manager who accepts meetings."""
+    """An in-person meeting request with a deputy or manager who accepts meetings.
 
+    The citizen first chooses the unit; only that unit's officials are offered (and
+    accepted), so the page never carries every official of every unit."""
+
+    unit = UnitChoiceField(
+        queryset=None,
+        label=_("Unit"),
+        empty_label=_("— Choose the unit —"),
+        help_text=_("Its officials who receive citizens are then listed."),
+    )
     official = OfficialChoiceField(
         queryset=None, label=_("Whom you want to meet"), empty_label=_("— Choose —")
     )
@@ -231,10 +240,28 @@ class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMix
         help_text=_("For example: mornings from 9 to 11."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = meeting_officials()
+        units = meeting_units_of_language()
+        self.fields["unit"].queryset = units
+        if self.is_bound:
+            unit = units.filter(pk=parse_pk(self.data.get("unit"))).first()
+        elif unit is not None:
+            self.fields["unit"].initial = unit.pk
+        self.chosen_unit = unit
+        if unit is not None:
+            # Chosen on the first step (?unit=): carried along, changed by a link.
+            self.fields["unit"].widget = forms.HiddenInput()
+        self.fields["official"].queryset = meeting_officials(unit)
         self.fields["body"].label = _("What you want to discuss")
+
+    def clean(self):
+        cleaned = super().clean()
+        official = cleaned.get("official")
+        unit = cleaned.get("unit")
+        if official is not None and unit is not None and official.page_id != unit.pk:
+            self.add_error("official", _("Choose an official of the unit you chose."))
+        return cleaned
 
     def responsible_unit(self):
         return self.cleaned_data["official"].page.specific
@@ -251,16 +278,32 @@ class MeetingForm(DeskForm, CitizenFieldsMixin, SubjectBodyMixin, AttachmentsMix
         }
 
 
-def meeting_officials():
-    """Officials who accept meetings, on the unit pages of the page's language."""
+def parse_pk(value) -> int | None:
+    value = str(value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def meeting_officials(unit=None):
+    """Officials who accept meetings on the unit pages of the page's language; of one
+    unit when ``unit`` is given, of none when it is ``None``."""
     from sitepages.models import Official
 
+    if unit is None:
+        return Official.objects.none()
     live = live_units().values("pk")
     return (
-        Official.objects.filter(accepts_meetings=True, page__in=live)
+        Official.objects.filter(accepts_meetings=True, page__in=live, page=unit)
         .select_related("page")
-        .order_by("page__path", "sort_order")
+        .order_by("sort_order", "pk")
     )
+
+
+def meeting_units_of_language():
+    """Units of the page's language with at least one official who accepts meetings."""
+    from sitepages.models import Official
+
+    with_officials = Official.objects.filter(accepts_meetings=True).values("page_id")
+    return live_units().filter(pk__in=with_officials)
 
 
 class ServiceFormPageBaseForm(PersianFormMixin, BaseForm, CitizenFieldsMixin, AttachmentsMixin):
@@ -365,6 +408,8 @@ __all__ = [
     "OfficialChoiceField",
     "MeetingForm",
     "meeting_officials",
+    "meeting_units_of_language",
+    "parse_pk",
     "ServiceFormPageBaseForm",
     "TrackLookupForm",
     "CitizenMessageForm",

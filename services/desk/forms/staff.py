@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.forms import PersianCharField, PersianFormMixin
-from cms.jalali import display_zone, parse_date
-from cms.widgets import JalaliDatePicker
+from cms.jalali import parse_date
 
 from ..enums import Actor, RequestStatus, allowed_targets
 from ..routing import handling_unit
@@ -113,33 +109,6 @@ class JalaliDateField(forms.Field):
             ) from error
 
 
-class MeetingProposalForm(PersianFormMixin, forms.Form):
-    date = JalaliDateField(label=_("Date (Jalali)"), widget=JalaliDatePicker(output="jalali"))
-    time = forms.TimeField(
-        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time", "dir": "ltr"})
-    )
-    official_name = PersianCharField(label=_("With (official)"), max_length=300)
-    location = PersianCharField(label=_("Place"), max_length=300, required=False)
-    note = PersianCharField(label=_("Note to the citizen"), required=False, widget=_text_area(2))
-    confirmed = forms.BooleanField(
-        label=_("Already agreed with the citizen: confirm it without asking"), required=False
-    )
-
-    def __init__(self, *args, request_obj=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if request_obj is not None and request_obj.official_name:
-            self.fields["official_name"].initial = request_obj.official_name
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("date") and cleaned.get("time"):
-            starts_at = dt.datetime.combine(cleaned["date"], cleaned["time"], display_zone())
-            if starts_at <= timezone.now():
-                self.add_error("date", _("Choose a time in the future."))
-            cleaned["starts_at"] = starts_at
-        return cleaned
-
-
 class BulkActionForm(forms.Form):
     ACTIONS = [
         ("assign_me", _("Assign to me")),
@@ -161,6 +130,5 @@ __all__ = [
     "TransitionForm",
     "AssignForm",
     "JalaliDateField",
-    "MeetingProposalForm",
     "BulkActionForm",
 ]

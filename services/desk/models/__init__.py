@@ -3,7 +3,7 @@ meetings, the staff of each unit, and the staff's views of requests."""
 
 from .correspondence import Attachment, RequestMessage
 from .logs import RequestViewLog
-from .meetings import MeetingProposal
+from .meetings import MeetingHours, MeetingProposal
 from .pages import ServiceFormField, ServiceFormPage
 from .requests import RequestQuerySet, ServiceRequest, StatusChange
 from .staff import DeskStaff
@@ -11,6 +11,7 @@ from .staff import DeskStaff
 __all__ = [
     "Attachment",
     "DeskStaff",
+    "MeetingHours",
     "MeetingProposal",
     "RequestMessage",
     "RequestQuerySet",

@@ -15,6 +15,11 @@ STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("desk", "view_servicerequest"),
     ("desk", "change_servicerequest"),
+    # Their officials' meeting hours, which proposals must fall in.
+    ("desk", "view_meetinghours"),
+    ("desk", "add_meetinghours"),
+    ("desk", "change_meetinghours"),
+    ("desk", "delete_meetinghours"),
 ]
 
 

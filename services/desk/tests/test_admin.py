@@ -1,7 +1,5 @@
 """The staff's queue in the Wagtail admin, and the fence around every route."""
 
-import datetime as dt
-
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
@@ -13,6 +11,7 @@ from services.desk.models import Attachment, RequestMessage, RequestViewLog, Ser
 
 from .conftest import PDF_BYTES
 from .factories import DeskStaffFactory, ServiceRequestFactory, UserFactory
+from .test_meetings import next_day
 
 pytestmark = pytest.mark.django_db
 
@@ -258,7 +257,8 @@ def test_meeting_time_proposed_in_jalali(client, welfare_staff, units):
 
     meeting = ServiceRequestFactory(unit=units["welfare-office"], meeting=True)
     client.force_login(welfare_staff)
-    day = jdatetime.date.fromgregorian(date=(timezone.now() + dt.timedelta(days=10)).date())
+    # A working Monday: proposals on closed days or holidays are refused (test_meetings).
+    day = jdatetime.date.fromgregorian(date=next_day(0))
     client.post(
         f"{BASE}/meeting/{meeting.pk}/",
         {

@@ -125,6 +125,9 @@ def test_meeting_form_shows_officials_hours_and_persian_errors(
     OfficeHoursFactory(page=unit, weekday=6)
     page = page_factory(width=390, height=844)
     page.goto(live_server.url + "/desk/meeting/")
+    # Choosing the unit shows its officials (the script submits the choice at once).
+    page.select_option("#id_pick_unit", str(unit.pk))
+    page.wait_for_url(f"{live_server.url}/desk/meeting/?unit={unit.pk}")
     assert "دکتر کریمی" in page.locator(".desk-officials").inner_text()
     assert "۰۷:۳۰" in page.locator(".desk-hours").inner_text()
     page.fill("#id_name", "سعید عباسی")

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
         ("request", ["mobile", "subject", "body"]),
         ("letter", ["mobile", "subject", "body"]),
         ("complaint", ["mobile", "subject", "body"]),
-        ("meeting", ["mobile", "subject", "official"]),
+        ("meeting", ["mobile", "unit", "official", "subject"]),
     ],
 )
 def test_a_failed_submit_of_each_channel_lists_the_fields_in_error(client, units, channel, fields):

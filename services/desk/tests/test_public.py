@@ -196,10 +196,12 @@ def test_a_meeting_request_names_the_official_and_shows_office_hours(client, uni
     official = OfficialFactory(page=unit, head=True, name="دکتر کریمی", post="معاون بهداشت")
     OfficialFactory(page=unit, name="کارشناس بی‌ملاقات")
     OfficeHoursFactory(page=unit)
-    page = client.get("/desk/meeting/").content.decode()
+    page = client.get(f"/desk/meeting/?unit={unit.pk}").content.decode()
     assert "دکتر کریمی" in page and "کارشناس بی‌ملاقات" not in page
     assert "۰۷:۳۰" in page  # office hours in Persian digits
-    data = citizen(official=official.pk, preferred_days=["5", "6"], preferred_times="۹ تا ۱۱")
+    data = citizen(
+        unit=unit.pk, official=official.pk, preferred_days=["5", "6"], preferred_times="۹ تا ۱۱"
+    )
     assert client.post("/desk/meeting/", data).status_code == 302
     meeting = ServiceRequest.objects.get()
     assert meeting.channel == RequestChannel.MEETING

@@ -3,12 +3,13 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from services.desk import workflow
+from services.desk import meetings, workflow
 from services.desk.enums import Actor, MeetingStatus, RequestStatus
 from services.desk.models import MeetingProposal, RequestMessage
 
 from .conftest import PDF_BYTES
 from .factories import RequestMessageFactory, ServiceRequestFactory
+from .test_meetings import at, next_day
 
 pytestmark = pytest.mark.django_db
 
@@ -176,15 +177,11 @@ def test_rating_once_the_request_is_answered(client, units):
 
 
 def test_the_citizen_accepts_a_proposed_meeting(client, units, welfare_staff):
-    import datetime as dt
-
-    from django.utils import timezone
-
     service_request = ServiceRequestFactory(unit=units["welfare-office"], meeting=True)
-    proposal = workflow.propose_meeting(
+    proposal = meetings.propose_meeting(
         service_request,
         user=welfare_staff,
-        starts_at=timezone.now() + dt.timedelta(days=3),
+        starts_at=at(next_day(0), 10),
         official_name="دکتر رضایی",
         location="ساختمان مرکزی",
     )
