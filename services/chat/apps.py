@@ -37,6 +37,16 @@ class ChatConfig(PortalPlugin, AppConfig):
 
         return find_tracked(request, code, second_factor)
 
+    def find_submissions(self, mobile):
+        from .mine import find_submissions
+
+        return find_submissions(mobile)
+
+    def open_submission(self, request, ref, mobile):
+        from .mine import open_submission
+
+        return open_submission(request, ref, mobile)
+
     def get_backup_datasets(self):
         return [
             BackupDataset("chat.ChatSession", description="Chats with citizens"),

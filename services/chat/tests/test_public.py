@@ -1,5 +1,7 @@
 """The citizen's pages and the polling fallback, as a browser without sockets uses them."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -17,7 +19,11 @@ START = {"name": "زهرا احمدی", "mobile": "۰۹۱۲۱۲۳۴۵۶۷", "mes
 
 
 def start_chat(client, unit):
-    response = client.post(reverse("chat:hub"), {**START, "unit": unit.pk})
+    return start_chat_as(client, unit)
+
+
+def start_chat_as(client, unit, **fields):
+    response = client.post(reverse("chat:hub"), {**START, "unit": unit.pk, **fields})
     assert response.status_code == 302, response.content.decode()[:2000]
     return ChatSession.objects.latest("pk")
 
@@ -206,3 +212,29 @@ def test_the_menu_entry_follows_memberships(client, welfare, official):
     assert f'href="{hub}"' in client.get("/news/").content.decode()
     ChatMembership.objects.filter(user=official).delete()
     assert f'href="{hub}"' not in client.get("/news/").content.decode()
+
+
+def test_my_requests_lists_the_numbers_chats_and_opens_the_transcript(client, welfare, official):
+    """/track/mine/ (a one-time code to the mobile) lists the chats started with that
+    number beside desk requests and loans, and opens one as its code would; another
+    number's chat is neither listed nor opened."""
+    chat = start_chat(client, welfare)
+    stranger = Client()
+    other = start_chat_as(stranger, welfare, mobile="09350000000")
+    sms.outbox.clear()
+
+    visitor = Client()
+    assert visitor.post("/track/mine/", {"mobile": chat.mobile}).status_code == 302
+    digits = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+    code = re.search(r"\d{6}", sms.outbox[-1].body.translate(digits)).group()
+    assert visitor.post("/track/mine/code/", {"code": code}).status_code == 302
+    listing = visitor.get("/track/mine/list/").content.decode()
+    assert "گفت‌وگوی زنده" in listing and welfare.title in listing
+    assert format_tracking_code(other.tracking_code) not in listing
+
+    assert visitor.post("/track/mine/open/", {"plugin": "chat", "ref": other.pk}).status_code == 404
+    assert visitor.get("/chat/track/transcript/").status_code != 200  # nothing was opened
+    opened = visitor.post("/track/mine/open/", {"plugin": "chat", "ref": chat.pk})
+    assert opened.url.endswith("/chat/track/transcript/")
+    transcript = visitor.get(opened.url).content.decode()
+    assert START["message"] in transcript
