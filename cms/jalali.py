@@ -7,6 +7,7 @@ import jdatetime
 from django.conf import settings
 from django.utils import timezone
 
+from .i18n import PERSIAN_WEEKDAY_NAMES
 from .text import to_ascii_digits, to_persian_digits
 
 MONTHS = (
@@ -23,8 +24,8 @@ MONTHS = (
     "بهمن",
     "اسفند",
 )
-# Python's weekday(): Monday is 0.
-WEEKDAYS = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")
+# By Python's weekday(): Monday is 0.
+WEEKDAYS = tuple(PERSIAN_WEEKDAY_NAMES[number] for number in range(7))
 
 
 def display_zone():

@@ -16,6 +16,10 @@ What a plugin may contribute:
     Optional ``{prefix: urls module}`` for short public addresses a plugin also owns
     (the desk's ``/track/``), mounted the same way under the namespace
     ``<label>_<prefix>``.
+``websocket_urls``
+    A module path whose ``websocket_urlpatterns`` (Channels routes, full paths such as
+    ``ws/chat/``) ``cms/asgi.py`` mounts behind the origin check and the session and
+    authentication middleware, as the root urls mount ``urls``.
 ``get_home_tiles(request)``
     :class:`HomeTile` items shown on the home page (the ways to reach the university).
 ``get_menu_entries(request)``
@@ -29,6 +33,11 @@ What a plugin may contribute:
 ``get_service_start_url(service)``
     The URL of the form that starts a catalog service, when this plugin delivers it
     (``None`` otherwise); the first plugin that answers wins.
+``take_handover(handover)``
+    Takes a :class:`HandOver` (a conversation another channel passes on, e.g. a chat the
+    official needs time for) as a request of its own and returns the new request's
+    tracking code, or ``None`` when this plugin does not take hand-overs; the first
+    plugin that answers wins.
 ``verify_restored(sample)``
     :class:`RestoreCheck` items: after a restore drill (``verify_backup``), open up to
     ``sample`` submissions through the same lookup the public tracker uses (tracking
@@ -121,6 +130,20 @@ class BackupDataset:
 
 
 @dataclass(frozen=True)
+class HandOver:
+    """A conversation passed on as a request: to which unit (canonical page id), from
+    whom, what about, and its transcript as the request's text."""
+
+    unit_id: int
+    name: str
+    mobile: str
+    subject: str
+    body: str
+    language: str = "fa"
+    source: str = ""  # e.g. "chat 1234-5678-9012"
+
+
+@dataclass(frozen=True)
 class RestoreCheck:
     """One submission opened after a restore drill, as its owner would open it."""
 
@@ -135,6 +158,7 @@ class PortalPlugin:
     url_prefix: str | None = None
     urls: str | None = None
     extra_url_prefixes: dict[str, str] | None = None
+    websocket_urls: str | None = None
 
     def get_home_tiles(self, request) -> list[HomeTile]:
         return []
@@ -152,6 +176,9 @@ class PortalPlugin:
         return []
 
     def get_service_start_url(self, service) -> str | None:
+        return None
+
+    def take_handover(self, handover: HandOver) -> str | None:
         return None
 
     def verify_restored(self, sample: int) -> list[RestoreCheck]:
@@ -199,6 +226,10 @@ class PluginRegistry:
                 modules.append((prefix, module, f"{plugin.label}_{prefix}"))
         return modules
 
+    def websocket_modules(self) -> list[str]:
+        """The ``websocket_urls`` modules of the installed plugins."""
+        return [plugin.websocket_urls for plugin in self.plugins() if plugin.websocket_urls]
+
     def home_tiles(self, request) -> list[HomeTile]:
         return sorted(self._gather("get_home_tiles", request), key=lambda t: t.order)
 
@@ -220,6 +251,15 @@ class PluginRegistry:
                 continue
             if url:
                 return url
+        return None
+
+    def hand_over(self, handover: HandOver) -> str | None:
+        """The tracking code of the request the first taking plugin made, or ``None``.
+        Failures propagate: the caller's transaction must not pretend it was handed over."""
+        for plugin in self.plugins():
+            code = plugin.take_handover(handover)
+            if code:
+                return code
         return None
 
     def backup_datasets(self) -> list[BackupDataset]:

@@ -79,6 +79,14 @@ def hit(request, scope: str, limit: int, period: int) -> bool:
     return _count(_key(scope, client_id(request), period), period) <= limit
 
 
+def hit_key(scope: str, key: str, limit: int, period: int) -> bool:
+    """:func:`hit` for a client named by something else than a request (a mobile number,
+    a WebSocket's address): counts one hit for ``key`` (stored only as a hash)."""
+    if not is_enabled():
+        return True
+    return _count(_key(scope, _digest(str(key).strip().lower()), period), period) <= limit
+
+
 def remaining(request, scope: str, limit: int, period: int) -> int:
     """Hits left in the current window (without counting one)."""
     count = _cache().get(_key(scope, client_id(request), period), 0)

@@ -33,10 +33,12 @@ def env_bool(name, default=False):
 
 # Plugins are ordinary Django apps under services/; any of them can be switched off
 # with PORTAL_DISABLED_PLUGINS="services.chat,services.loans" and the site still boots.
-PORTAL_PLUGINS = ["services.outages", "services.loans", "services.desk"]
+PORTAL_PLUGINS = ["services.outages", "services.loans", "services.desk", "services.chat"]
 PORTAL_DISABLED_PLUGINS = env_list("PORTAL_DISABLED_PLUGINS")
 
 INSTALLED_APPS = [
+    # daphne first: its runserver serves HTTP and WebSockets from one process (make run).
+    "daphne",
     "cms",
     "sitepages",
     "sla",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "channels",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +178,21 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Channels (live chat): the in-memory layer in one process; with Redis, channels-redis so
+# that several app processes share the chats' groups.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [REDIS_URL],
+                "prefix": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-channels",
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
 # workers and hosts: in Redis when there is one, else in a database table (created by

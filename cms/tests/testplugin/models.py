@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cms.attachments import PrivateUpload
+from cms.transitions import TransitionRecord
+
 
 class TestSubmission(models.Model):
     __test__ = False  # a model, not a test class for pytest to collect
@@ -28,3 +31,30 @@ class TestSubmissionViewLog(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.action} {self.submission_id}"
+
+
+class TestUpload(PrivateUpload):
+    """A file sent with a submission: the shared private-upload shape."""
+
+    __test__ = False
+    upload_folder = "testplugin"
+
+    submission = models.ForeignKey(TestSubmission, on_delete=models.CASCADE, related_name="uploads")
+
+
+class TestTicket(models.Model):
+    """Something with a state that moves through a :class:`cms.transitions.Workflow`."""
+
+    __test__ = False
+
+    status = models.CharField(max_length=16, default="new")
+
+    def __str__(self):
+        return f"{self.pk} {self.status}"
+
+
+class TestTicketChange(TransitionRecord):
+    __test__ = False
+    subject_field = "ticket"
+
+    ticket = models.ForeignKey(TestTicket, on_delete=models.CASCADE, related_name="changes")
