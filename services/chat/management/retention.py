@@ -19,9 +19,9 @@ from django.utils import timezone
 
 from cms.attachments import delete_files
 
-from ... import conf
-from ...enums import CLOSED
-from ...models import ChatAttachment, ChatMessage, ChatSession, ChatTransfer, ChatTransition
+from .. import conf
+from ..enums import CLOSED
+from ..models import ChatAttachment, ChatMessage, ChatSession, ChatTransfer, ChatTransition
 
 # What is left of the citizen's name on an anonymised chat.
 ANONYMOUS = "—"

@@ -4,7 +4,7 @@ idempotent: run it daily (``deploy/systemd/portal-chat-retention.timer``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...retention import anonymise_due, cutoff
+from ..retention import anonymise_due, cutoff
 
 
 class Command(BaseCommand):
