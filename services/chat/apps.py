@@ -13,6 +13,8 @@ class ChatConfig(PortalPlugin, AppConfig):
     verbose_name = _("Live chat")
     default_auto_field = "django.db.models.BigAutoField"
 
+    websocket_urls = "services.chat.routing"
+
     def get_backup_datasets(self):
         return [
             BackupDataset("chat.ChatSession", description="Chats with citizens"),

@@ -1,0 +1,4 @@
+from .citizen import CitizenSocket
+from .staff import StaffSocket
+
+__all__ = ["CitizenSocket", "StaffSocket"]

@@ -1,0 +1,181 @@
+"""What both chat sockets share: frame checks, limits, language, errors.
+
+A frame that is not a JSON object with a known ``type``, or is too large, closes the
+socket with a clear message (``PROTOCOL.md``); a refused action answers an ``error``
+frame and keeps the socket; nothing a client sends becomes a server error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .. import conf
+from ..domain import ChatError
+
+logger = logging.getLogger(__name__)
+
+CLOSE_MALFORMED = 4400
+CLOSE_FORBIDDEN = 4403
+CLOSE_TOO_LARGE = 4413
+CLOSE_RATE_LIMITED = 4429
+
+MAX_REF = 64
+
+
+class MalformedFrame(Exception):
+    pass
+
+
+class RateWindow:
+    """Counts events of one connection over the last minute."""
+
+    def __init__(self, limit: int, period: float = 60.0):
+        self.limit = limit
+        self.period = period
+        self.times: list[float] = []
+
+    def allow(self) -> bool:
+        now = time.monotonic()
+        self.times = [t for t in self.times if now - t < self.period]
+        if len(self.times) >= self.limit:
+            return False
+        self.times.append(now)
+        return True
+
+
+def int_field(frame, name, *, required=True, default=0) -> int:
+    value = frame.get(name, None if required else default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise MalformedFrame(name)
+    return value
+
+
+def str_field(frame, name, *, required=True, max_length=None) -> str:
+    value = frame.get(name, None if required else "")
+    if not isinstance(value, str):
+        raise MalformedFrame(name)
+    if max_length is not None and len(value) > max_length:
+        raise MalformedFrame(name)
+    return value
+
+
+class ChatSocket(AsyncWebsocketConsumer):
+    """Base of the citizen's and the officials' sockets."""
+
+    # Frame types this socket understands -> method names.
+    handlers: dict[str, str] = {}
+    # Frame types that count as messages (the per-minute message limit).
+    message_types = frozenset({"message", "note"})
+    language = "fa"
+
+    async def websocket_connect(self, message):
+        self.frames = RateWindow(conf.frames_per_minute())
+        self.messages = RateWindow(conf.messages_per_minute())
+        self.groups_joined: set[str] = set()
+        await super().websocket_connect(message)
+
+    # Groups
+
+    async def join(self, group: str) -> None:
+        if group not in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.groups_joined.add(group)
+
+    async def leave(self, group: str) -> None:
+        if group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+            self.groups_joined.discard(group)
+
+    async def disconnect(self, code):
+        for group in list(getattr(self, "groups_joined", ())):
+            await self.leave(group)
+
+    # Sending
+
+    async def send_frame(self, frame: dict) -> None:
+        await self.send(text_data=json.dumps(frame, ensure_ascii=False))
+
+    async def refuse(self, code: int, message: str, error: str = "invalid") -> None:
+        """Tells the page why, then closes the socket."""
+        await self.send_frame({"type": "error", "code": error, "message": message, "fatal": True})
+        await self.close(code=code)
+
+    def _translated(self, function, *args, **kwargs):
+        with translation.override(self.language):
+            return function(*args, **kwargs)
+
+    async def db(self, function, *args, **kwargs):
+        """Runs a synchronous domain call in the page's language, off the event loop."""
+        return await database_sync_to_async(self._translated)(function, *args, **kwargs)
+
+    # Receiving
+
+    async def receive(self, text_data=None, bytes_data=None):
+        with translation.override(self.language):
+            if bytes_data is not None or text_data is None:
+                await self.refuse(CLOSE_MALFORMED, gettext("The chat sends only text frames."))
+                return
+            if len(text_data.encode("utf-8")) > conf.max_frame_bytes():
+                await self.refuse(
+                    CLOSE_TOO_LARGE,
+                    gettext("The message is too long; the connection was closed."),
+                    "too_large",
+                )
+                return
+            if not self.frames.allow():
+                await self.refuse(
+                    CLOSE_RATE_LIMITED,
+                    gettext("Too many messages in a short time; the connection was closed."),
+                    "rate_limited",
+                )
+                return
+            try:
+                frame = json.loads(text_data)
+            except ValueError:
+                frame = None
+            kind = frame.get("type") if isinstance(frame, dict) else None
+            handler = self.handlers.get(kind) if isinstance(kind, str) else None
+            if handler is None:
+                await self.refuse(
+                    CLOSE_MALFORMED,
+                    gettext("The page sent something the chat does not understand."),
+                )
+                return
+            if kind in self.message_types and not self.messages.allow():
+                await self.refuse(
+                    CLOSE_RATE_LIMITED,
+                    gettext("Too many messages in a short time; the connection was closed."),
+                    "rate_limited",
+                )
+                return
+            ref = frame.get("ref")
+            if ref is not None and (not isinstance(ref, str) or len(ref) > MAX_REF):
+                ref = None
+        try:
+            await getattr(self, handler)(frame, ref)
+        except MalformedFrame:
+            with translation.override(self.language):
+                await self.refuse(
+                    CLOSE_MALFORMED,
+                    gettext("The page sent something the chat does not understand."),
+                )
+        except ChatError as refusal:
+            await self.send_frame(
+                {"type": "error", "code": refusal.code, "message": str(refusal.message), "ref": ref}
+            )
+
+    # Events from the channel layer: their type (domain.events.EVENT_TYPE, "chat.event")
+    # calls chat_event.
+
+    async def chat_event(self, event):
+        await self.forward(event["frame"])
+
+    async def forward(self, frame: dict) -> None:
+        await self.send_frame(frame)
