@@ -100,12 +100,3 @@ def test_unit_figures_leave_other_units_out(welfare, it_unit, period):
     assert unit_figures([welfare.pk], *period, now=NOW).started == 1
     assert unit_figures([welfare.pk], *period, now=NOW).abandoned == 0
     assert unit_figures([it_unit.pk], *period, now=NOW).abandoned == 1
-
-
-@pytest.mark.django_db
-def test_the_catalog_gets_them_through_the_plugin_registry(welfare, period):
-    from cms.plugins import registry
-
-    chat(welfare, minutes_ago=30, reply_after=1, rating=5)
-    keys = {m.key for m in registry.sla_metrics("CHAT-01", *period)}
-    assert {"first_reply_minutes", "answered_in_time", "abandoned", "average_rating"} <= keys
