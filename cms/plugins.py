@@ -33,6 +33,10 @@ What a plugin may contribute:
 ``get_service_start_url(service)``
     The URL of the form that starts a catalog service, when this plugin delivers it
     (``None`` otherwise); the first plugin that answers wins.
+``find_tracked(request, code, second_factor)``
+    When a tracking code typed into the desk's ``/track/`` is not a desk request, the
+    plugin whose submission it opens (with the second factor) opens it in the visitor's
+    session and returns the URL to go to; ``None`` otherwise.
 ``take_handover(handover)``
     Takes a :class:`HandOver` (a conversation another channel passes on, e.g. a chat the
     official needs time for) as a request of its own and returns the new request's
@@ -181,6 +185,9 @@ class PortalPlugin:
     def take_handover(self, handover: HandOver) -> str | None:
         return None
 
+    def find_tracked(self, request, code: str, second_factor: str) -> str | None:
+        return None
+
     def verify_restored(self, sample: int) -> list[RestoreCheck]:
         return []
 
@@ -260,6 +267,19 @@ class PluginRegistry:
             code = plugin.take_handover(handover)
             if code:
                 return code
+        return None
+
+    def find_tracked(self, request, code: str, second_factor: str) -> str | None:
+        """The URL of the submission another plugin opened for this code and second
+        factor (e.g. a chat transcript typed into ``/track/``), or ``None``."""
+        for plugin in self.plugins():
+            try:
+                url = plugin.find_tracked(request, code, second_factor)
+            except Exception:
+                logger.exception("Plugin %s failed in find_tracked", plugin.label)
+                continue
+            if url:
+                return url
         return None
 
     def backup_datasets(self) -> list[BackupDataset]:

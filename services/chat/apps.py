@@ -13,7 +13,24 @@ class ChatConfig(PortalPlugin, AppConfig):
     verbose_name = _("Live chat")
     default_auto_field = "django.db.models.BigAutoField"
 
+    url_prefix = "chat"
+    urls = "services.chat.urls"
     websocket_urls = "services.chat.routing"
+
+    def get_home_tiles(self, request):
+        from .entry import home_tiles
+
+        return home_tiles(request)
+
+    def get_menu_entries(self, request):
+        from .entry import menu_entries
+
+        return menu_entries(request)
+
+    def find_tracked(self, request, code, second_factor):
+        from .entry import find_tracked
+
+        return find_tracked(request, code, second_factor)
 
     def get_backup_datasets(self):
         return [

@@ -76,3 +76,14 @@ def socket_connect_timeout_ms() -> int:
 
 def poll_interval_ms() -> int:
     return int(_get("CHAT_POLL_INTERVAL_MS", 2500))
+
+
+def tracking_session_age() -> int:
+    """Seconds a transcript opened at the tracker stays open without a visit."""
+    return int(_get("CHAT_TRACKING_SESSION_AGE", 30 * 60))
+
+
+def track_limit() -> tuple[int, int]:
+    """Tracker lookups per client: (count, seconds)."""
+    count, seconds = _get("CHAT_TRACK_LIMIT", (10, 600))
+    return int(count), int(seconds)

@@ -95,6 +95,27 @@ class DeskConfig(PortalPlugin, AppConfig):
             BackupDataset("desk.RequestViewLog", description="Staff views of requests"),
         ]
 
+    def take_handover(self, handover):
+        """A conversation another channel passes on (a live chat the official needs time
+        for) becomes a request in the same unit's queue, its transcript as the text."""
+        from sitepages.models import UnitPage
+
+        from .enums import RequestChannel
+        from .workflow import create_request
+
+        unit = UnitPage.objects.filter(pk=handover.unit_id).first()
+        if unit is None:
+            return None
+        service_request = create_request(
+            channel=RequestChannel.REQUEST,
+            unit=unit,
+            citizen={"name": handover.name, "mobile": handover.mobile},
+            subject=handover.subject[:200],
+            body=handover.body,
+            language=handover.language,
+        )
+        return service_request.tracking_code
+
     def verify_restored(self, sample):
         """Open restored requests as citizens do at /track/: tracking code plus mobile."""
         from .models import ServiceRequest

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.plugins import registry
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
@@ -153,7 +154,9 @@ def channel_form(request, channel):
             remember_submission(request, service_request)
             return redirect("desk:done")
     else:
-        form = form_class(**kwargs)
+        # What the citizen typed elsewhere (a live chat nobody could answer) as the text.
+        text = request.GET.get("text", "")[:2000]
+        form = form_class(initial={"body": text} if text else None, **kwargs)
     title, description = channel_texts()[channel]
     context = {"form": form, "channel": channel, "title": title, "description": description}
     if channel == RequestChannel.MEETING:
@@ -208,6 +211,12 @@ def track_lookup(request):
             if service_request is not None:
                 tracking.open(request, service_request)
                 return redirect("desk_track:detail")
+            # Not a request: another plugin's code (a live chat's transcript)?
+            elsewhere = registry.find_tracked(
+                request, form.cleaned_data["code"], form.cleaned_data["mobile"]
+            )
+            if elsewhere:
+                return redirect(elsewhere)
             form.add_error(
                 None,
                 _(

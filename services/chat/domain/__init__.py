@@ -10,6 +10,7 @@ publishes events to the sockets after the commit (:mod:`.events`). Refusals rais
 
 from .conversation import (
     add_note,
+    is_typing,
     mark_delivered,
     mark_read,
     messages_after,
@@ -81,6 +82,7 @@ __all__ = [
     "heartbeat",
     "is_official",
     "is_online",
+    "is_typing",
     "mark_delivered",
     "mark_read",
     "may_answer",

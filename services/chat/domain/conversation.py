@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
@@ -154,10 +155,24 @@ def mark_delivered(session, up_to: int, *, by_citizen: bool, now=None) -> int:
     return _mark(session, up_to, reader_is_citizen=by_citizen, field="delivered_at", now=now)
 
 
+# How long "is typing" lasts for a client that polls instead of listening.
+TYPING_SECONDS = 5
+
+
+def _typing_key(session, by_citizen: bool) -> str:
+    return f"chat-typing:{session.pk}:{'citizen' if by_citizen else 'official'}"
+
+
+def is_typing(session, *, by_citizen: bool) -> bool:
+    return bool(cache.get(_typing_key(session, by_citizen)))
+
+
 def typing(session, *, by_citizen: bool) -> None:
-    """Someone is typing: told at once to the other side, never stored."""
+    """Someone is typing: told at once to the other side's sockets, and remembered a few
+    seconds (in the cache, never in the database) for a side that polls."""
     if not session.is_open:
         return
+    cache.set(_typing_key(session, by_citizen), True, TYPING_SECONDS)
     frame = {"type": "typing", "chat": session.pk, "by": "citizen" if by_citizen else "official"}
     target = events.staff_group(session.pk) if by_citizen else events.citizen_group(session.pk)
     events.publish([target], frame)

@@ -28,6 +28,7 @@ from .errors import (
     TooMany,
     WrongState,
 )
+from .notify import send_closing_sms
 from .queue import info as queue_info
 from .units import canonical_unit, chat_unit_ids
 
@@ -128,6 +129,9 @@ def _close(session, target, *, actor, user=None, now=None, note="") -> None:
     session.last_activity_at = now
     session.save(update_fields=["state", "ended_at", "ended_by", "last_activity_at"])
     publish_state(session)
+    if session.accepted_at is not None or target == ChatState.CONVERTED:
+        # Someone talked to them (or a request holds it): the code is worth a message.
+        send_closing_sms(session)
     if was_waiting:
         _publish_queue_moved(session.unit_id)
 

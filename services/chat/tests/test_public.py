@@ -1,0 +1,149 @@
+"""The citizen's pages and the polling fallback, as a browser without sockets uses them."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from cms import sms
+from cms.tracking import format_tracking_code
+from services.chat import domain
+from services.chat.enums import Availability, ChatState
+from services.chat.models import ChatSession
+
+pytestmark = pytest.mark.django_db
+
+START = {"name": "زهرا احمدی", "mobile": "۰۹۱۲۱۲۳۴۵۶۷", "message": "سلام، وام مسکن؟"}
+
+
+def start_chat(client, unit):
+    response = client.post(reverse("chat:hub"), {**START, "unit": unit.pk})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ChatSession.objects.latest("pk")
+
+
+def test_home_and_hub_tell_who_is_online(client, welfare, official):
+    home = client.get("/").content.decode()
+    assert "گفت‌وگوی زنده با کارشناسان" in home
+    assert welfare.title in home
+    page = client.get(reverse("chat:hub")).content.decode()
+    assert "data-chat-online" in page and welfare.title in page
+
+
+def test_nobody_online_offers_the_desk_with_the_typed_text(client, welfare, official):
+    domain.set_availability(official, Availability.AWAY)
+    page = client.get(reverse("chat:hub")).content.decode()
+    assert "data-chat-offline" in page
+    assert 'action="/desk/request/"' in page
+    desk = client.get("/desk/request/", {"text": "متن سؤال من"})
+    assert desk.status_code == 200
+    assert "متن سؤال من" in desk.content.decode()
+
+
+def test_start_form_errors_keep_what_was_typed(client, welfare, official):
+    response = client.post(reverse("chat:hub"), {**START, "unit": welfare.pk, "mobile": "123"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "error-summary" in body and "سلام، وام مسکن؟" in body
+    assert not ChatSession.objects.exists()
+
+
+def test_polling_carries_the_same_messages_in_order(client, welfare, official):
+    chat = start_chat(client, welfare)
+    assert client.get(reverse("chat:conversation")).status_code == 200
+    domain.accept(official, chat.pk)
+    domain.send_as_official(official, chat.pk, "سلام، بفرمایید https://example.com")
+    domain.add_note(official, chat.pk, "یادداشت محرمانه")
+    sent = client.post(reverse("chat:api_send"), {"body": "ممنونم"})
+    assert sent.status_code == 200
+    data = client.get(reverse("chat:api_poll"), {"after": 0}).json()
+    bodies = [m["body"] for m in data["messages"]]
+    assert bodies[0] == "سلام، وام مسکن؟" and bodies[-1] == "ممنونم"
+    assert "یادداشت محرمانه" not in bodies
+    seqs = [m["seq"] for m in data["messages"]]
+    assert seqs == sorted(seqs)
+    assert data["state"]["state"] == ChatState.ACTIVE
+    later = client.get(reverse("chat:api_poll"), {"after": seqs[-2]}).json()
+    assert [m["body"] for m in later["messages"]] == ["ممنونم"]
+
+
+def test_polling_refuses_strangers_and_bad_input(client, welfare, official):
+    assert client.get(reverse("chat:api_poll")).status_code == 403
+    start_chat(client, welfare)
+    assert client.get(reverse("chat:api_poll"), {"after": "x"}).status_code == 400
+    assert client.get(reverse("chat:api_poll"), {"evil": "1"}).status_code == 400
+    assert client.post(reverse("chat:api_send"), {"body": "x" * 5000}).status_code == 400
+    assert client.post(reverse("chat:api_read"), {"seq": "-1"}).status_code == 400
+    other = Client()
+    assert other.get(reverse("chat:api_poll")).status_code == 403
+
+
+def test_posts_need_the_csrf_token(welfare, official):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(reverse("chat:hub"))
+    token = browser.cookies["csrftoken"].value
+    browser.post(reverse("chat:hub"), {**START, "unit": welfare.pk, "csrfmiddlewaretoken": token})
+    assert browser.post(reverse("chat:api_send"), {"body": "سلام"}).status_code == 403
+    ok = browser.post(reverse("chat:api_send"), {"body": "سلام"}, HTTP_X_CSRFTOKEN=token)
+    assert ok.status_code == 200
+
+
+def test_end_code_sms_rating_and_transcript(client, welfare, official):
+    chat = start_chat(client, welfare)
+    domain.accept(official, chat.pk)
+    domain.send_as_official(official, chat.pk, "پاسخ کارشناس")
+    ended = client.post(reverse("chat:api_end"))
+    assert ended.status_code == 200
+    state = ended.json()["state"]
+    assert state["state"] == ChatState.ENDED and state["rateable"]
+    code = format_tracking_code(chat.tracking_code)
+    assert state["tracking_code"] == code
+    rated = client.post(reverse("chat:api_rate"), {"rating": 4, "comment": "خوب بود"})
+    assert rated.json()["state"]["rated"]
+    assert client.post(reverse("chat:api_rate"), {"rating": 5}).status_code == 409
+    assert client.post(reverse("chat:api_rate"), {"rating": 9}).status_code == 400
+
+    stranger = Client()
+    wrong = stranger.post(reverse("chat:track"), {"code": code, "mobile": "09129999999"})
+    assert wrong.status_code == 400
+    opened = stranger.post(reverse("chat:track"), {"code": code, "mobile": "09121234567"})
+    assert opened.status_code == 302
+    transcript = stranger.get(opened["Location"]).content.decode()
+    assert "پاسخ کارشناس" in transcript and 'rel="noopener nofollow"' not in transcript
+
+
+def test_a_chat_code_typed_into_the_desk_tracker_opens_the_transcript(client, welfare, official):
+    chat = start_chat(client, welfare)
+    domain.accept(official, chat.pk)
+    domain.end(chat.pk, user=official)
+    stranger = Client()
+    response = stranger.post(
+        "/track/", {"code": chat.tracking_code, "mobile": "09121234567"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "سلام، وام مسکن؟" in response.content.decode()
+
+
+def test_closing_sends_the_code_by_sms(
+    client, welfare, official, django_capture_on_commit_callbacks
+):
+    chat = start_chat(client, welfare)
+    domain.accept(official, chat.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        domain.end(chat.pk, user=official)
+    texts = [m.body for m in sms.outbox if m.to == "09121234567"]
+    assert texts and any(
+        chat.tracking_code[-4:] in t.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+        for t in texts
+    )
+
+
+def test_continue_as_a_desk_request(client, welfare, official):
+    chat = start_chat(client, welfare)
+    domain.accept(official, chat.pk)
+    domain.convert(chat.pk, user=official)
+    chat.refresh_from_db()
+    assert chat.state == ChatState.CONVERTED and chat.converted_code
+    found = Client().post(
+        "/track/", {"code": chat.converted_code, "mobile": "09121234567"}, follow=True
+    )
+    assert "سلام، وام مسکن؟" in found.content.decode()
