@@ -328,7 +328,11 @@ async def main_async(args):
             for _port, process in processes:
                 process.terminate()
             for _port, process in processes:
-                process.wait(timeout=30)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=10)
         summary = report(args, results, servers)
         if results.errors:
             summary["first_errors"] = results.errors[:3]

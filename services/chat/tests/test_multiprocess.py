@@ -155,7 +155,11 @@ def two_servers(tmp_path_factory):
         for server in servers:
             server.terminate()
         for server in servers:
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
 
 
 def connect(port, path, name, cookie):
