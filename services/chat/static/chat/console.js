@@ -313,9 +313,12 @@
       wirePane(chat);
       showChat(frame.chat);
     }
-    chat.opened = true;
     updateChat(chat, frame);
-    send({ type: "open", chat: frame.chat, last_seq: chat.lastSeq });
+    if (!chat.joined) {
+      // Joins the chat's group (socket) and fetches its messages; once per tab.
+      chat.joined = true;
+      send({ type: "open", chat: frame.chat, last_seq: chat.lastSeq });
+    }
   }
 
   function showChat(id) {
@@ -339,6 +342,8 @@
     $("[data-kind=message]", chat.pane).disabled = !mine;
     if (!mine) $("[data-kind=note]", chat.pane).checked = true;
     const closed = ["ended", "abandoned", "converted"].includes(f.state);
+    // One's own live chat stays open: it is ended, transferred or converted instead.
+    $("[data-dismiss]", chat.pane).hidden = mine;
     const convertible = (mine || (f.state === "ended" && f.official_id === me.user)) && !f.converted_code;
     $("[data-actions]", chat.pane).hidden = !(mine || convertible);
     $("[data-transfer]", chat.pane).hidden = !mine;
