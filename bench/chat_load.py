@@ -318,7 +318,7 @@ async def main_async(args):
         processes = []
         try:
             for port in ports:
-                log = open(Path(folder) / f"daphne-{port}.log", "w")  # noqa: SIM115
+                log = open(Path(args.log_dir) / f"chat-load-daphne-{port}.log", "w")  # noqa: SIM115
                 processes.append((port, start_server(env, port, log)))
             for port in ports:
                 await wait_ready(port)
@@ -352,6 +352,7 @@ def main(argv=None):
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
     parser.add_argument("--database-url", default="")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--log-dir", default=tempfile.gettempdir(), help="daphne's logs go here")
     args = parser.parse_args(argv)
     summary = asyncio.run(main_async(args))
     if args.json:

@@ -113,6 +113,10 @@ class ConsoleView(OfficialOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Chat console")
     header_icon = "comment"
 
+    def get_breadcrumbs_items(self):
+        # No trail: the full header with the console's own title.
+        return []
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["config"] = console_config(self.request.user)

@@ -198,7 +198,7 @@
     toggle.classList.toggle("chat-console__presence--on", available);
     const capacity = $("[data-capacity]");
     if (document.activeElement !== capacity && me.capacity) capacity.value = me.capacity;
-    $("[data-load]").textContent = T.load.replace("%(load)s", me.load).replace("%(capacity)s", me.capacity);
+    $("[data-load]").textContent = localDigits(T.load.replace("%(load)s", me.load).replace("%(capacity)s", me.capacity));
   }
 
   $("[data-availability]").addEventListener("click", () => {
@@ -219,6 +219,11 @@
       notice(T.idle_away);
     }
   }, 15000);
+
+  const persianPage = (document.documentElement.lang || "").startsWith("fa");
+  function localDigits(text) {
+    return persianPage ? String(text).replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d]) : String(text);
+  }
 
   function toLatinDigits(text) {
     return String(text).replace(/[۰-۹]/g, (d) => "۰۱۲۳۴۵۶۷۸۹".indexOf(d)).replace(/[٠-٩]/g, (d) => "٠١٢٣٤٥٦٧٨٩".indexOf(d));
