@@ -20,7 +20,7 @@
   let lastActivity = Date.now();
   let firstWelcome = true;
   let refCounter = 0;
-  let audio = null;
+  const { bubble, beep, unlockAudio, localDigits, toLatinDigits } = window.ChatConsoleParts(T);
 
   // Transports ---------------------------------------------------------------
 
@@ -220,36 +220,7 @@
     }
   }, 15000);
 
-  const persianPage = (document.documentElement.lang || "").startsWith("fa");
-  function localDigits(text) {
-    return persianPage ? String(text).replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d]) : String(text);
-  }
-
-  function toLatinDigits(text) {
-    return String(text).replace(/[۰-۹]/g, (d) => "۰۱۲۳۴۵۶۷۸۹".indexOf(d)).replace(/[٠-٩]/g, (d) => "٠١٢٣٤٥٦٧٨٩".indexOf(d));
-  }
-
   // Announcing a new waiting chat: notification, sound, tab title ------------
-
-  function unlockAudio() {
-    if (audio || !window.AudioContext) return;
-    audio = new AudioContext();
-  }
-
-  function beep() {
-    if (!audio) return;
-    const now = audio.currentTime;
-    [0, 0.25].forEach((offset) => {
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = 880;
-      gain.gain.setValueAtTime(0.15, now + offset);
-      gain.gain.exponentialRampToValueAtTime(0.001, now + offset + 0.18);
-      osc.connect(gain).connect(audio.destination);
-      osc.start(now + offset);
-      osc.stop(now + offset + 0.2);
-    });
-  }
 
   function announce(chat) {
     beep();
@@ -436,40 +407,6 @@
       const next = chats.keys().next();
       if (!next.done) showChat(next.value);
     });
-  }
-
-  const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
-
-  function bubble(message) {
-    const item = document.createElement("li");
-    item.className = `chat-console__msg chat-console__msg--${message.kind}`;
-    const meta = document.createElement("span");
-    meta.className = "chat-console__meta";
-    const who = message.kind === "citizen" ? "" : message.kind === "note" ? `${T.note} · ${message.author}` : message.author;
-    meta.textContent = [who, message.time].filter(Boolean).join(" · ");
-    const body = document.createElement("p");
-    body.dir = "auto";
-    for (const part of message.body.split(URL_PATTERN)) {
-      if (/^https?:\/\//.test(part)) {
-        const link = document.createElement("a");
-        link.href = part;
-        link.rel = "noopener nofollow";
-        link.target = "_blank";
-        link.textContent = part;
-        body.append(link);
-      } else {
-        body.append(part);
-      }
-    }
-    item.append(body);
-    if (message.attachment) {
-      const file = document.createElement("span");
-      file.className = "chat-console__meta";
-      file.textContent = `📎 ${message.attachment.name} (${message.attachment.size})`;
-      item.append(file);
-    }
-    item.append(meta);
-    return item;
   }
 
   function addMessage(chat, message) {
