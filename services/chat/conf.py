@@ -87,3 +87,9 @@ def track_limit() -> tuple[int, int]:
     """Tracker lookups per client: (count, seconds)."""
     count, seconds = _get("CHAT_TRACK_LIMIT", (10, 600))
     return int(count), int(seconds)
+
+
+def citizen_gone_seconds() -> int:
+    """A waiting citizen whose page showed no sign of life (socket ping or poll) for this
+    long has left: the chat is abandoned and the queue moves up."""
+    return int(_get("CHAT_CITIZEN_GONE_SECONDS", 120))

@@ -23,6 +23,7 @@ def _chat_frame(chat) -> dict:
 def _welcome(user) -> dict:
     official = domain.official_for(user)
     unit_ids = domain.unit_ids_of(user)
+    domain.abandon_gone(unit_ids)
     online = domain.online_counts()
     units = UnitPage.objects.filter(pk__in=unit_ids).order_by("path")
     chats = ChatSession.objects.filter(unit_id__in=unit_ids).select_related("unit", "official")

@@ -31,6 +31,7 @@ from .errors import (
 )
 from .lifecycle import (
     abandon,
+    abandon_gone,
     accept,
     citizen_seen,
     convert,
@@ -69,6 +70,7 @@ __all__ = [
     "TooMany",
     "WrongState",
     "abandon",
+    "abandon_gone",
     "accept",
     "active_load",
     "add_note",

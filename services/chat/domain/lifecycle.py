@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -160,6 +162,25 @@ def abandon(session_id, now=None):
         session = lock(session_id)
         _close(session, ChatState.ABANDONED, actor=Actor.SYSTEM, now=now)
     return session
+
+
+def abandon_gone(unit_ids=None, now=None) -> int:
+    """Abandons the waiting chats whose citizen's page went quiet (closed tab, lost phone
+    signal for minutes); called whenever a console loads its waiting list. Safe to run
+    from several places at once: each chat is moved under its lock, once."""
+    now = now or timezone.now()
+    quiet = now - timedelta(seconds=conf.citizen_gone_seconds())
+    gone = ChatSession.objects.waiting().filter(citizen_seen_at__lt=quiet)
+    if unit_ids is not None:
+        gone = gone.filter(unit_id__in=list(unit_ids))
+    count = 0
+    for session_id in gone.values_list("pk", flat=True):
+        try:
+            abandon(session_id, now=now)
+        except WrongState:
+            continue  # accepted or closed meanwhile
+        count += 1
+    return count
 
 
 def transfer_to_unit(user, session_id, unit, reason="", now=None):

@@ -1,5 +1,7 @@
 """The domain API: a chat from start to rating, the fence, the queue and the limits."""
 
+import datetime as dt
+
 import pytest
 
 from services.chat import domain
@@ -141,3 +143,31 @@ def test_units_with_someone_online_come_first(welfare, it_unit, official):
     away = online_official(it_unit)
     domain.set_availability(away, Availability.AWAY)
     assert domain.chat_units() == [(welfare, 1), (it_unit, 0)]
+
+
+def test_chats_per_mobile_are_limited(welfare, official, settings):
+    settings.CHAT_START_LIMIT = (2, 3600)
+    for n in range(2):
+        chat = start(welfare, client_address=f"10.0.1.{n}")
+        domain.end(chat.pk, by_citizen=True)
+    with pytest.raises(domain.TooMany):
+        start(welfare, client_address="10.0.1.9")
+
+
+def test_a_waiting_citizen_who_left_is_abandoned_and_keeps_their_place_free(welfare, official):
+    first = start(welfare, client_address="10.0.0.2")
+    second = start(welfare, mobile="09131234567", client_address="10.0.0.3")
+    domain.abandon(first.pk)
+    first.refresh_from_db()
+    assert first.state == ChatState.ABANDONED and first.ended_by == "system"
+    assert domain.queue_info(second).position == 1
+    with pytest.raises(domain.WrongState):
+        domain.rate(first.pk, 5)
+
+
+def test_citizens_whose_page_went_quiet_leave_the_queue(welfare, official):
+    chat = start(welfare)
+    later = chat.created_at + dt.timedelta(minutes=10)
+    assert domain.abandon_gone([welfare.pk], now=later) == 1
+    chat.refresh_from_db()
+    assert chat.state == ChatState.ABANDONED

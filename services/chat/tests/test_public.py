@@ -1,6 +1,7 @@
 """The citizen's pages and the polling fallback, as a browser without sockets uses them."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -31,6 +32,8 @@ def test_home_and_hub_tell_who_is_online(client, welfare, official):
 
 def test_nobody_online_offers_the_desk_with_the_typed_text(client, welfare, official):
     domain.set_availability(official, Availability.AWAY)
+    home = client.get("/").content.decode()
+    assert "اکنون کارشناسی برخط نیست" in home
     page = client.get(reverse("chat:hub")).content.decode()
     assert "data-chat-offline" in page
     assert 'action="/desk/request/"' in page
@@ -147,3 +150,21 @@ def test_continue_as_a_desk_request(client, welfare, official):
         "/track/", {"code": chat.converted_code, "mobile": "09121234567"}, follow=True
     )
     assert "سلام، وام مسکن؟" in found.content.decode()
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_a_checked_file_reaches_the_chat_and_only_its_citizen(client, welfare, official):
+    start_chat(client, welfare)
+    pdf = SimpleUploadedFile("نامه.pdf", PDF_BYTES, content_type="application/pdf")
+    sent = client.post(reverse("chat:api_send"), {"body": "", "file": pdf})
+    assert sent.status_code == 200, sent.content
+    attachment = sent.json()["message"]["attachment"]
+    assert attachment["name"].endswith(".pdf")
+    download = client.get(reverse("chat:file", args=[attachment["id"]]))
+    assert download.status_code == 200
+    assert Client().get(reverse("chat:file", args=[attachment["id"]])).status_code == 404
+    fake = SimpleUploadedFile("x.pdf", b"MZ\x90\x00not a pdf", content_type="application/pdf")
+    refused = client.post(reverse("chat:api_send"), {"body": "", "file": fake})
+    assert refused.status_code == 400 and refused.json()["error"]["message"]

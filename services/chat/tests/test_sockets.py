@@ -200,3 +200,28 @@ def test_a_refused_action_keeps_the_socket(welfare, official):
         await comm.disconnect()
 
     run(scenario)
+
+
+def test_a_chat_transferred_away_stops_reaching_the_first_units_console(
+    welfare, it_unit, official, other_official
+):
+    chat = start(welfare)
+    domain.accept(official, chat.pk)
+    staff = official_cookie(official)
+
+    async def scenario():
+        desk = communicator("/ws/chat/staff/", staff)
+        assert (await desk.connect())[0]
+        await desk.send_to(text_data=json.dumps({"type": "open", "chat": chat.pk}))
+        await receive_until(desk, "messages")
+        await desk.send_to(
+            text_data=json.dumps({"type": "transfer", "chat": chat.pk, "unit": it_unit.pk})
+        )
+        assert (await receive_until(desk, "gone"))["chat"] == chat.pk
+        await desk.send_to(text_data=json.dumps({"type": "open", "chat": chat.pk}))
+        assert (await receive_until(desk, "error"))["code"] == "forbidden"
+        await desk.disconnect()
+
+    run(scenario)
+    chat.refresh_from_db()
+    assert (chat.unit_id, chat.state) == (it_unit.pk, ChatState.WAITING)
