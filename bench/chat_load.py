@@ -125,6 +125,17 @@ def environment(args, data: Path) -> dict:
         env["DATABASE_URL"] = args.database_url
     if args.mode == "redis":
         env["REDIS_URL"] = args.redis_url
+        if args.redis_no_socket_timeout:
+            # redis-py 8 reads with a 5 s socket timeout by default, which breaks the
+            # layer's blocking BZPOPMIN (django/channels_redis#422): measured with the fix.
+            overlay = data.parent / "chat_bench_settings.py"
+            overlay.write_text(
+                "from cms.settings.production import *  # noqa: F403\n"
+                "CHANNEL_LAYERS['default']['CONFIG']['hosts'] = "
+                f"[{{'address': {args.redis_url!r}, 'socket_timeout': None}}]\n"
+            )
+            env["DJANGO_SETTINGS_MODULE"] = "chat_bench_settings"
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(data.parent), str(BASE_DIR)]))
     return env
 
 
@@ -351,6 +362,11 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8121, help="first port tried")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--redis-no-socket-timeout",
+        action="store_true",
+        help="layer hosts with socket_timeout=None (the fix for redis-py 8's 5 s default)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--log-dir", default=tempfile.gettempdir(), help="daphne's logs go here")
     args = parser.parse_args(argv)
