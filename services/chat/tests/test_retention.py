@@ -102,7 +102,7 @@ def test_dry_run_and_retention_off_change_nothing(settings, welfare):
     assert session.anonymised_at is None and session.mobile
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_attachment_files_are_removed_after_the_commit(settings, tmp_path, welfare):
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path)
     settings.CHAT_RETENTION_DAYS = 30
