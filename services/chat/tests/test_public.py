@@ -168,3 +168,14 @@ def test_a_checked_file_reaches_the_chat_and_only_its_citizen(client, welfare, o
     fake = SimpleUploadedFile("x.pdf", b"MZ\x90\x00not a pdf", content_type="application/pdf")
     refused = client.post(reverse("chat:api_send"), {"body": "", "file": fake})
     assert refused.status_code == 400 and refused.json()["error"]["message"]
+
+
+def test_english_pages_start_an_english_chat_in_the_same_queue(client, welfare, official):
+    page = client.get("/en/chat/")
+    assert page.status_code == 200 and "Live chat with officials" in page.content.decode()
+    response = client.post("/en/chat/", {**START, "unit": welfare.pk})
+    assert response.status_code == 302
+    chat = ChatSession.objects.get()
+    assert (chat.language, chat.unit_id) == ("en", welfare.pk)
+    refused = client.get(reverse("chat:api_poll"), {"after": "x"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 400
