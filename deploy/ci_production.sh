@@ -2,8 +2,8 @@
 # The production path, run for real (the last step of .ci/run; also runs on its own):
 # a fresh PostgreSQL database, Redis, cms.settings.production, the README's deployment
 # commands (check --deploy, migrate, collectstatic, setup_portal, ensure_admin), two
-# gunicorn processes on two loopback ports and nginx in front on a third, configured
-# from deploy/nginx. deploy/smoke.py checks the empty site setup_portal made, then,
+# gunicorn processes (HTTP) and two daphne processes (the ASGI application: WebSockets at
+# /ws/) on loopback ports and nginx in front, configured from deploy/nginx. deploy/smoke.py checks the empty site setup_portal made, then,
 # after load_demo, the whole path (see its docstring). Everything it starts, creates or
 # writes is removed at the end, passed or failed.
 #
@@ -11,7 +11,7 @@
 #   PORTAL_CI_PG_URL       PostgreSQL server, default postgres://postgres@127.0.0.1:5432
 #   PORTAL_CI_DB_PREFIX    name prefix of the throwaway database, default portal_ci_prod
 #   PORTAL_CI_REDIS_URL    Redis database, default redis://127.0.0.1:6379/4
-#   PORTAL_CI_PORT_BASE    first port tried for gunicorn x2 and nginx, default 8440
+#   PORTAL_CI_PORT_BASE    first port tried for gunicorn x2, daphne x2 and nginx, default 8440
 #   PORTAL_CI_SETTINGS     settings module, default cms.settings.production
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +52,7 @@ cleanup() {
     wait 2>/dev/null
     if [ "$status" -ne 0 ]; then
         echo "== production step failed; last log lines =="
-        tail -n 20 "$WORK"/logs/gunicorn-????.log "$WORK"/logs/*_*.log \
+        tail -n 20 "$WORK"/logs/gunicorn-????.log "$WORK"/logs/daphne-*.log "$WORK"/logs/*_*.log \
             "$WORK"/nginx/error.log 2>/dev/null
     fi
     if [ -n "$db_created" ]; then
@@ -67,11 +67,11 @@ PYEOF
 }
 trap cleanup EXIT INT TERM
 
-# Three free loopback ports: two app processes and nginx.
-read -r APP1 APP2 PROXY < <("$PY" - "${PORTAL_CI_PORT_BASE:-8440}" <<'PYEOF'
+# Five free loopback ports: two app processes, two WebSocket processes and nginx.
+read -r APP1 APP2 WS1 WS2 PROXY < <("$PY" - "${PORTAL_CI_PORT_BASE:-8440}" <<'PYEOF'
 import socket, sys
 port, found = int(sys.argv[1]), []
-while len(found) < 3:
+while len(found) < 5:
     with socket.socket() as s:
         try:
             s.bind(("127.0.0.1", port))
@@ -115,7 +115,7 @@ echo "== production: deployment commands on a fresh PostgreSQL database ($DB_NAM
 "$PY" manage.py ensure_admin >/dev/null
 chmod -R a+rX "$WORK/static" "$WORK/data/media"
 
-echo "== production: gunicorn on $APP1 and $APP2, nginx on $PROXY =="
+echo "== production: gunicorn on $APP1 and $APP2, daphne on $WS1 and $WS2, nginx on $PROXY =="
 for port in "$APP1" "$APP2"; do
     setsid "$ROOT/.venv/bin/gunicorn" cms.wsgi:application --bind "127.0.0.1:$port" \
         --workers 2 --timeout 60 --graceful-timeout 5 --no-control-socket \
@@ -123,9 +123,17 @@ for port in "$APP1" "$APP2"; do
         --error-logfile "$WORK/logs/gunicorn-$port.log" &
     APP_PGIDS+=("$!")
 done
+# The WebSocket processes, as deploy/systemd/portal-ws@.service runs them.
+for port in "$WS1" "$WS2"; do
+    setsid "$ROOT/.venv/bin/daphne" cms.asgi:application --bind 127.0.0.1 --port "$port" \
+        --proxy-headers --websocket_connect_timeout 10 --application-close-timeout 10 \
+        >"$WORK/logs/daphne-$port.log" 2>&1 &
+    APP_PGIDS+=("$!")
+done
 
 "$PY" deploy/render_nginx.py --out "$WORK/nginx" --server-name "$HOST" \
     --app "127.0.0.1:$APP1" --app "127.0.0.1:$APP2" \
+    --ws "127.0.0.1:$WS1" --ws "127.0.0.1:$WS2" \
     --static-root "$WORK/static" --media-root "$WORK/data/media" >/dev/null
 NGINX_USER=""
 [ "$(id -u)" = 0 ] && NGINX_USER="user root;"
@@ -166,7 +174,7 @@ EOF
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g "daemon off;" &
 NGINX_PID=$!
 
-for port in "$APP1" "$APP2" "$PROXY"; do
+for port in "$APP1" "$APP2" "$WS1" "$WS2" "$PROXY"; do
     for _ in $(seq 1 120); do
         code=$("$PY" -c "import requests,sys
 try: print(requests.get('http://127.0.0.1:$port/healthz', headers={'Host': '$HOST'}, timeout=2).status_code)

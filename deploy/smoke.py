@@ -14,6 +14,7 @@ address, standing in for the internet-facing edge). Checks, in order:
   sections ``setup_portal`` makes, with no unit and no announcement);
 - static files come with far-future caching (hashed names, a year, immutable), and
   documents and hidden files are never served from disk;
+- the live chat's WebSockets pass the proxy to the ASGI processes (``smoke_ws.py``);
 - a desk request is submitted and followed up at ``/track/`` with its code and mobile;
 - the captured SMS and emails (``--sms-dir``, ``--email-dir``) link to ``PORTAL_BASE_URL``
   (``https://<host>``) only;
@@ -44,6 +45,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import requests
+from smoke_ws import check_websockets
 
 PERSIAN_TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 CODE = re.compile(r"[۰-۹0-9]{4}-[۰-۹0-9]{4}-[۰-۹0-9]{4}")
@@ -350,6 +352,7 @@ def main(argv=None):
         check_health(args)
         check_pages(args)
         check_static(args)
+        check_websockets(args, Citizen, check, ok)
         if not args.empty_site:
             unit = check_desk_and_tracking(args)
             check_links(args)

@@ -190,11 +190,42 @@ def sample_plugin_case(home_page):
     )
 
 
+def chat_case(home_page):
+    from services.chat.admin.setup import make_official
+    from services.chat.enums import ChatState
+    from services.chat.tests.factories import ChatSessionFactory, UserFactory, make_units
+
+    units = make_units(home_page)
+    victim = ChatSessionFactory(unit=units["it-statistics"], name=SECRET, state=ChatState.ENDED)
+    ChatSessionFactory(unit=units["welfare-office"], name="گفت‌وگوی خودی", state=ChatState.ENDED)
+    attacker = UserFactory()
+    make_official(attacker, units["welfare-office"], manager=True)
+    base = "/admin/chat/transcripts"
+    pk = victim.pk
+    return Case(
+        index=f"{base}/",
+        victim=victim,
+        attacker=attacker,
+        lister=attacker,
+        own_text="گفت‌وگوی خودی",
+        get_routes=_routes(base, pk, ["inspect", "edit", "history", "delete"]),
+        post_routes=[f"{base}/edit/{pk}/", f"{base}/delete/{pk}/"],
+        oracles=[
+            {"official__password__startswith": "pbkdf2"},
+            {"messages__body__contains": "سلام"},
+        ],
+        malformed=[{"state__exact": "bogus"}, {"unit__id__exact": "abc"}],
+        declared=[{"state__exact": ChatState.ENDED}],
+        unchanged=lambda: type(victim).objects.filter(pk=pk, name=SECRET).exists(),
+    )
+
+
 CASES = {
     "desk": ("services.desk", desk_case),
     "desk-meeting-hours": ("services.desk", meeting_hours_case),
     "loans": ("services.loans", loans_case),
     "testplugin": ("cms.tests.testplugin", sample_plugin_case),
+    "chat": ("services.chat", chat_case),
 }
 
 
