@@ -50,8 +50,11 @@ check: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# Tests that commit (marked transactional by the root conftest) leave a flushed database
+# behind them, so they run after the others, in a second invocation.
 pytest: install-test
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_ARGS) -m "not browser and not transactional"
+	$(VENV)/bin/pytest $(PYTEST_ARGS) -m "transactional and not browser"
 
 browser: install-test
 	$(VENV)/bin/pytest -m browser --ds=cms.settings.e2e $(BROWSER_ARGS)

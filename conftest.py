@@ -23,6 +23,23 @@ CHROMIUM_ARGS = [
 ]
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that commit (``django_db(transaction=True)``, ``transactional_db``,
+    a live server) as ``transactional``. Django flushes the database after each of them,
+    so a test of the ordinary kind that ran after one on the same worker would find no
+    Wagtail root page: Django's own runner puts them last, which pytest-xdist cannot
+    promise. ``make pytest`` therefore runs them apart, after the others."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        committing = bool(marker and marker.kwargs.get("transaction"))
+        if committing or TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture(autouse=True)
 def _persian_by_default():
     """Every test starts in the site's first language: a request to an /en/ page leaves

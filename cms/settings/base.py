@@ -188,7 +188,10 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # No socket timeout: the layer's blocking reads wait longer than redis-py
+                # 8's default of 5 s, which would close every quiet socket
+                # (django/channels_redis#422).
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
                 "prefix": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-channels",
             },
         }

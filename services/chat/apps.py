@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.plugins import BackupDataset, PortalPlugin
+from cms.plugins import BackupDataset, PortalPlugin, RestoreCheck
 
 
 class ChatConfig(PortalPlugin, AppConfig):
@@ -36,6 +37,38 @@ class ChatConfig(PortalPlugin, AppConfig):
         from .entry import find_tracked
 
         return find_tracked(request, code, second_factor)
+
+    def get_sla_metrics(self, service_code, start, end):
+        from .metrics import service_metrics
+
+        return service_metrics(service_code, start, end)
+
+    def get_service_start_url(self, service):
+        """The chat delivers its own catalog service: its start button opens the chat."""
+        from . import conf
+
+        if getattr(service, "code", "") != conf.service_code():
+            return None
+        return reverse("chat:hub")
+
+    def setup_portal(self, stdout):
+        # The groups that let chat officials and managers into the admin; who answers
+        # which unit's chats is set per person under Live chat > Officials.
+        from .admin.setup import ensure_groups
+
+        ensure_groups(stdout)
+
+    def verify_restored(self, sample):
+        """Open restored transcripts as citizens do: tracking code plus mobile."""
+        from . import domain
+        from .models import ChatSession
+
+        checks = []
+        chats = ChatSession.objects.filter(anonymised_at__isnull=True).order_by("?")
+        for pk, code, mobile in chats.values_list("pk", "tracking_code", "mobile")[:sample]:
+            found = domain.find_by_code(code, mobile)
+            checks.append(RestoreCheck(f"chat {code}", found is not None and found.pk == pk))
+        return checks
 
     def find_submissions(self, mobile):
         from .mine import find_submissions

@@ -19,7 +19,9 @@ from .presence import may_answer
 def lock(session_id: int) -> ChatSession:
     """The chat, locked for the rest of the transaction (state read afresh)."""
     return (
-        ChatSession.objects.select_for_update()
+        # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of an outer
+        # join (a waiting chat has no official yet).
+        ChatSession.objects.select_for_update(of=("self",))
         .select_related("unit", "official")
         .get(pk=session_id)
     )

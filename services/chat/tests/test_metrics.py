@@ -7,9 +7,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cms.plugins import registry
 from services.chat.enums import ChatState
 from services.chat.metrics import figures, service_metrics, unit_figures
 from services.chat.models import ChatSession
+from sla.models import Service
 
 from .factories import ChatSessionFactory
 
@@ -100,3 +102,19 @@ def test_unit_figures_leave_other_units_out(welfare, it_unit, period):
     assert unit_figures([welfare.pk], *period, now=NOW).started == 1
     assert unit_figures([welfare.pk], *period, now=NOW).abandoned == 0
     assert unit_figures([it_unit.pk], *period, now=NOW).abandoned == 1
+
+
+@pytest.mark.django_db
+def test_the_catalog_gets_the_figures_and_the_start_button_through_the_registry(
+    settings, welfare, period
+):
+    """The catalog (sla) knows no plugin: it asks the registry, and the chat answers for
+    its own service, with its start button opening the chat, not the desk's form."""
+    settings.CHAT_SERVICE_CODE = "CHAT-01"
+    chat(welfare, minutes_ago=30, reply_after=1, rating=5)
+    keys = {metric.key for metric in registry.sla_metrics("CHAT-01", *period)}
+    assert {"first_reply_minutes", "average_rating"} <= keys
+
+    service = Service(code="CHAT-01")
+    service.pk = 1
+    assert registry.service_start_url(service) == "/chat/"
