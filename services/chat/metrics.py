@@ -100,7 +100,7 @@ def as_sla_metrics(result: ChatFigures) -> list[SLAMetric]:
             "first_reply_minutes",
             _("Median time to the first reply"),
             result.median_first_reply_minutes,
-            str(_("minutes")),
+            "minutes",
             target=result.target_minutes,
             higher_is_better=False,
             sample_size=result.answered,

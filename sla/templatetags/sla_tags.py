@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from cms.formatting import fa_digits, fa_number
 from cms.i18n import is_persian
@@ -49,6 +49,10 @@ def _unit_pattern(unit):
         return _("%(value)s days")
     if unit == "hours":
         return _("%(value)s hours")
+    if unit == "minutes":
+        return _("%(value)s minutes")
+    if unit == "/5":
+        return pgettext("a rating", "%(value)s out of 5")
     return None
 
 

@@ -20,6 +20,13 @@ pytestmark = [
 ]
 
 
+def choose_date(form, jalali_date):
+    """The Jalali picker: day, month and year chosen from lists (no Gregorian date)."""
+    year, month, day = (int(part) for part in jalali_date.split("/"))
+    for part, value in (("0", day), ("1", month), ("2", year)):
+        form.locator(f'select[name="date_{part}"]').select_option(str(value))
+
+
 def test_meeting_proposed_within_hours_accepted_and_scheduled(
     live_server, home_page, page_factory, screenshot, settings
 ):
@@ -40,7 +47,7 @@ def test_meeting_proposed_within_hours_accepted_and_scheduled(
     login(admin, base, staff)
     admin.goto(f"{base}/admin/desk/requests/inspect/{meeting.pk}/")
     form = admin.locator(f"form[action$='/meeting/{meeting.pk}/']")
-    form.locator("input[name=date]").fill(monday)
+    choose_date(form, monday)
     form.locator("input[name=time]").fill("17:00")
     form.get_by_role("button").click()
     refused = admin.locator(".desk-errorlist")
@@ -48,7 +55,7 @@ def test_meeting_proposed_within_hours_accepted_and_scheduled(
     assert "ساعت‌های کاری" in refused.inner_text() or "زمان‌های ملاقات" in refused.inner_text()
     screenshot(admin, "desk-meeting-refused")
     form = admin.locator(f"form[action$='/meeting/{meeting.pk}/']")
-    form.locator("input[name=date]").fill(monday)
+    choose_date(form, monday)
     form.locator("input[name=time]").fill("09:30")
     form.get_by_role("button").click()
     admin.wait_for_url(re.compile(rf".*/inspect/{meeting.pk}/$"))
