@@ -29,6 +29,11 @@ def is_persian(request=None) -> bool:
     return current_language(request) == PERSIAN
 
 
+def list_separator() -> str:
+    """Between the items of a list in running text: «، » in Persian, ", " in English."""
+    return "، " if is_persian() else ", "
+
+
 def is_english(request=None) -> bool:
     return current_language(request) == ENGLISH
 

@@ -32,7 +32,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext
 
-from .i18n import is_persian
+from .i18n import is_persian, list_separator
 from .text import to_persian_digits
 
 MB = 1024 * 1024
@@ -132,7 +132,7 @@ def size_label(size: int) -> str:
 
 def allowed_kinds_label() -> str:
     """The file types as a list in the current language: «PDF، JPEG» or "PDF, JPEG"."""
-    separator = "، " if is_persian() else ", "
+    separator = list_separator()
     return separator.join(kind.label for kind in KINDS.values())
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.formatting import jdatetime
+from cms.i18n import list_separator
 from cms.plugins import HomeTile, MenuEntry
 
 from . import domain
@@ -20,7 +21,7 @@ def availability_text() -> str:
         return ""
     online = [unit.title for unit, count in units if count]
     if online:
-        return _("Online now: %(units)s.") % {"units": "، ".join(online)}
+        return _("Online now: %(units)s.") % {"units": list_separator().join(online)}
     opening = domain.next_office_opening()
     if opening is not None:
         return _(

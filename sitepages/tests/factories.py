@@ -17,6 +17,35 @@ from sitepages.models import (
     UnitPage,
 )
 
+# Units the plugins' tests share, by slug (found again if a test made them already).
+UNIT_TITLES = {
+    "welfare-office": "اداره رفاه دانشجویان",
+    "it-statistics": "مدیریت آمار و فناوری اطلاعات",
+    "inspection-complaints": "مدیریت بازرسی و پاسخگویی به شکایات",
+    "health-deputy": "معاونت بهداشت",
+}
+
+
+def add_page(parent, page_class, **fields):
+    """A live, published child page of ``parent``."""
+    page = page_class(live=True, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_units(home, slugs=tuple(UNIT_TITLES)):
+    """Unit pages by slug under the "units" index, each made once."""
+    index = UnitIndexPage.objects.filter(slug="units").first() or add_page(
+        home, UnitIndexPage, title="واحدها", slug="units"
+    )
+    return {
+        slug: UnitPage.objects.filter(slug=slug).first()
+        or add_page(index, UnitPage, title=UNIT_TITLES.get(slug, slug), slug=slug)
+        for slug in slugs
+    }
+
 
 class UnitIndexPageFactory(wagtail_factories.PageFactory):
     title = "واحدهای دانشگاه"

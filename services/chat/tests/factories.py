@@ -7,32 +7,13 @@ from django.utils import timezone
 from cms.tracking import generate_tracking_code
 from services.chat.enums import Availability, ChatState
 from services.chat.models import ChatMembership, ChatOfficial, ChatSession
-from sitepages.models import UnitIndexPage, UnitPage
+from sitepages.tests.factories import make_units as make_shared_units
 
-UNIT_TITLES = {
-    "welfare-office": "اداره رفاه دانشجویان",
-    "it-statistics": "مدیریت آمار و فناوری اطلاعات",
-    "health-deputy": "معاونت بهداشت",
-}
+CHAT_UNITS = ("welfare-office", "it-statistics", "health-deputy")
 
 
-def add_page(parent, page_class, **fields):
-    page = page_class(live=True, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def make_units(home, slugs=tuple(UNIT_TITLES)):
-    index = UnitIndexPage.objects.filter(slug="units").first() or add_page(
-        home, UnitIndexPage, title="واحدها", slug="units"
-    )
-    return {
-        slug: UnitPage.objects.filter(slug=slug).first()
-        or add_page(index, UnitPage, title=UNIT_TITLES.get(slug, slug), slug=slug)
-        for slug in slugs
-    }
+def make_units(home, slugs=CHAT_UNITS):
+    return make_shared_units(home, slugs)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

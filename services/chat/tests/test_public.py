@@ -12,6 +12,7 @@ from cms.tracking import format_tracking_code
 from services.chat import domain
 from services.chat.enums import Availability, ChatState
 from services.chat.models import ChatMembership, ChatSession
+from services.chat.tests.factories import online_official
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +239,13 @@ def test_my_requests_lists_the_numbers_chats_and_opens_the_transcript(client, we
     assert opened.url.endswith("/chat/track/transcript/")
     transcript = visitor.get(opened.url).content.decode()
     assert START["message"] in transcript
+
+
+def test_who_is_online_is_listed_in_the_pages_language(client, welfare, it_unit, official):
+    """Two units online: «، » between them on Persian pages, ", " on English ones."""
+    online_official(it_unit)
+    status_url = reverse("chat:api_status")
+    persian = client.get(status_url).json()["description"]
+    assert "، " in persian and ", " not in persian.replace("، ", "")
+    english = client.get("/en" + status_url).json()["description"]
+    assert ", " in english and "، " not in english

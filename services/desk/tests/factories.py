@@ -9,33 +9,7 @@ from django.utils import timezone
 from cms.tracking import generate_tracking_code
 from services.desk.enums import Actor, MessageKind, RequestChannel, RequestStatus, StaffRole
 from services.desk.models import DeskStaff, RequestMessage, ServiceRequest, StatusChange
-from sitepages.models import UnitIndexPage, UnitPage
-
-UNIT_TITLES = {
-    "welfare-office": "اداره رفاه دانشجویان",
-    "it-statistics": "مدیریت آمار و فناوری اطلاعات",
-    "inspection-complaints": "مدیریت بازرسی و پاسخگویی به شکایات",
-    "health-deputy": "معاونت بهداشت",
-}
-
-
-def add_page(parent, page_class, **fields):
-    page = page_class(live=True, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def make_units(home, slugs=tuple(UNIT_TITLES)):
-    index = UnitIndexPage.objects.filter(slug="units").first() or add_page(
-        home, UnitIndexPage, title="واحدها", slug="units"
-    )
-    return {
-        slug: UnitPage.objects.filter(slug=slug).first()
-        or add_page(index, UnitPage, title=UNIT_TITLES.get(slug, slug), slug=slug)
-        for slug in slugs
-    }
+from sitepages.tests.factories import UNIT_TITLES, add_page, make_units  # noqa: F401
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cms.formatting import fa_digits, fa_number, jdate
-from cms.i18n import is_persian
+from cms.i18n import is_persian, list_separator
 
 from ..availability import LEVEL_MAINTENANCE, LEVEL_NO_DATA, LEVEL_OK
 from ..durations import format_duration
@@ -89,9 +89,7 @@ def day_summary(group):
     return text
 
 
-@register.simple_tag
-def list_separator():
-    return "، " if is_persian() else ", "
+register.simple_tag(list_separator, name="list_separator")
 
 
 @register.simple_tag
