@@ -8,7 +8,9 @@ superuser (who has every permission) may act in every role.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from cms.groups import ensure_group
 
 from . import conf
 from .enums import ROLE_PERMISSIONS, STAFF_ROLES, Role
@@ -71,19 +73,9 @@ def group_name(role: str) -> str:
 
 def ensure_role_groups() -> dict[str, Group]:
     """The three role groups with their permissions; created or completed, never removed."""
-    groups = {}
-    for role, wanted in GROUP_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=group_name(role))
-        permissions = []
-        for app_label, codename in wanted:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                permissions.append(permission)
-        group.permissions.add(*permissions)
-        groups[role] = group
-    return groups
+    return {
+        role: ensure_group(group_name(role), wanted) for role, wanted in GROUP_PERMISSIONS.items()
+    }
 
 
 def grant_role(user, role: str) -> None:

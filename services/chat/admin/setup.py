@@ -3,7 +3,9 @@ uses them too). Only what is missing is created; nothing existing is changed."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from cms.groups import permissions_named
 
 from ..models import ChatMembership
 
@@ -34,13 +36,6 @@ EDITOR_PERMISSIONS = [
 ]
 
 
-def _permissions(pairs):
-    return [
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in pairs
-    ]
-
-
 def ensure_groups(stdout=None) -> dict[str, Group]:
     """The officials' and managers' groups; editors may keep the canned replies too."""
     groups = {}
@@ -50,7 +45,7 @@ def ensure_groups(stdout=None) -> dict[str, Group]:
     ):
         group, created = Group.objects.get_or_create(name=name)
         if created:
-            group.permissions.add(*_permissions(pairs))
+            group.permissions.add(*permissions_named(pairs))
             if stdout is not None:
                 stdout.write(f"  chat: group {name}")
         groups[name] = group
@@ -61,7 +56,7 @@ def ensure_groups(stdout=None) -> dict[str, Group]:
             content_type__app_label="chat", codename="change_cannedreply"
         ).exists()
     ):
-        editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
+        editors.permissions.add(*permissions_named(EDITOR_PERMISSIONS))
     return groups
 
 

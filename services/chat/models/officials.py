@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cms.backoffice.membership import UnitMembership, UnitMembershipQuerySet
+
 from .. import conf
 from ..enums import Availability
 
@@ -18,10 +20,7 @@ def online_since(now=None):
     return (now or timezone.now()) - timedelta(seconds=conf.presence_timeout())
 
 
-class ChatMembershipQuerySet(models.QuerySet):
-    def for_unit(self, unit):
-        return self.filter(unit=unit)
-
+class ChatMembershipQuerySet(UnitMembershipQuerySet):
     def managers(self):
         return self.filter(is_manager=True)
 
@@ -36,43 +35,25 @@ class ChatMembershipQuerySet(models.QuerySet):
         )
 
 
-class ChatMembership(models.Model):
+class ChatMembership(UnitMembership):
     """A user answers a unit's chats (the per-unit fence); a manager also sees the unit's
     past chats and its figures."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="chat_memberships",
-    )
-    unit = models.ForeignKey(
-        "sitepages.UnitPage",
-        verbose_name=_("unit"),
-        on_delete=models.CASCADE,
-        related_name="chat_memberships",
-    )
     is_manager = models.BooleanField(
         _("manager"),
         default=False,
         help_text=_("Managers also see the unit's past chats and its figures."),
     )
-    created_at = models.DateTimeField(_("since"), default=timezone.now, editable=False)
 
     history = HistoricalRecords()
     objects = ChatMembershipQuerySet.as_manager()
 
-    class Meta:
+    class Meta(UnitMembership.Meta):
         verbose_name = _("chat official of a unit")
         verbose_name_plural = _("chat officials of units")
-        ordering = ["unit__title", "user__username"]
         constraints = [
             models.UniqueConstraint(fields=["user", "unit"], name="chat_membership_unique")
         ]
-
-    def __str__(self):
-        name = self.user.get_full_name() or self.user.get_username()
-        return f"{name} — {self.unit}"
 
 
 class ChatOfficialQuerySet(models.QuerySet):

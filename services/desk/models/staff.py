@@ -1,11 +1,11 @@
 """Who works the queue of which unit."""
 
-from django.conf import settings
-from django.contrib.auth.models import Group, Permission
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from cms.backoffice.membership import UnitMembership, UnitMembershipQuerySet
+from cms.groups import ensure_group
 
 from .. import conf
 from ..enums import StaffRole
@@ -23,43 +23,19 @@ STAFF_PERMISSIONS = [
 ]
 
 
-def ensure_staff_group() -> Group:
+def ensure_staff_group():
     """The group that lets desk staff into the admin; created on first use."""
-    group, _created = Group.objects.get_or_create(name=conf.staff_group_name())
-    wanted = []
-    for app_label, codename in STAFF_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            wanted.append(permission)
-    group.permissions.add(*wanted)
-    return group
+    return ensure_group(conf.staff_group_name(), STAFF_PERMISSIONS)
 
 
-class DeskStaffQuerySet(models.QuerySet):
+class DeskStaffQuerySet(UnitMembershipQuerySet):
     def managers(self):
         return self.filter(role=StaffRole.MANAGER)
 
-    def for_unit(self, unit):
-        return self.filter(unit=unit)
 
-
-class DeskStaff(models.Model):
+class DeskStaff(UnitMembership):
     """A user's membership in a unit's desk: they see and answer that unit's requests."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="desk_memberships",
-    )
-    unit = models.ForeignKey(
-        "sitepages.UnitPage",
-        verbose_name=_("unit"),
-        on_delete=models.CASCADE,
-        related_name="desk_staff",
-    )
     role = models.CharField(
         _("role"),
         max_length=10,
@@ -67,32 +43,19 @@ class DeskStaff(models.Model):
         default=StaffRole.EXPERT,
         help_text=_("Managers also receive the escalation emails of overdue requests."),
     )
-    created_at = models.DateTimeField(_("since"), default=timezone.now, editable=False)
 
     history = HistoricalRecords()
     objects = DeskStaffQuerySet.as_manager()
 
-    class Meta:
+    class Meta(UnitMembership.Meta):
         verbose_name = _("desk staff member")
         verbose_name_plural = _("desk staff")
-        ordering = ["unit__title", "user__username"]
         constraints = [
             models.UniqueConstraint(fields=["user", "unit"], name="desk_staff_unique_user_unit")
         ]
 
     def __str__(self):
-        name = self.user.get_full_name() or self.user.get_username()
-        return f"{name} — {self.unit} ({self.get_role_display()})"
+        return f"{super().__str__()} ({self.get_role_display()})"
 
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.user.groups.add(ensure_staff_group())
-
-    def delete(self, *args, **kwargs):
-        user = self.user
-        with transaction.atomic():
-            result = super().delete(*args, **kwargs)
-            if not DeskStaff.objects.filter(user=user).exists():
-                user.groups.remove(*Group.objects.filter(name=conf.staff_group_name()))
-        return result
+    def member_group(self):
+        return ensure_staff_group()

@@ -106,16 +106,6 @@ def _waiting_for(application) -> str:
     return "، ".join(str(Role(role).label) for role in roles)
 
 
-def _waiting_for(application) -> str:
-    """Whose move it is now, from the transitions table."""
-    roles = []
-    for target in LoanStage.values:
-        transition = get_transition(application.stage, target)
-        if transition and transition.role not in roles:
-            roles.append(transition.role)
-    return "، ".join(str(Role(role).label) for role in roles)
-
-
 class ApplicationHistoryView(FencedHistoryView):
     """Who changed what and when (django-simple-history), and who looked at it."""
 
