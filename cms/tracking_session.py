@@ -51,6 +51,10 @@ class TrackingSession:
         request.session.cycle_key()
         request.session[self.key] = {"id": obj.pk, "seen": int(time.time())}
 
+    def close(self, request) -> None:
+        """Forget the opened submission (the citizen closes it on a shared device)."""
+        request.session.pop(self.key, None)
+
     def current(self, request, queryset):
         """The submission this session opened (from ``queryset``), or None."""
         data = request.session.get(self.key)

@@ -60,3 +60,43 @@ def tracked_post(
     else:
         messages.success(request, success_message)
     return redirect(detail_url)
+
+
+class TrackedDetailPage:
+    """A plugin's page of one tracked submission and the POSTs a citizen makes on it.
+
+    ``context(obj, **forms)`` builds the page's context; a POST's bound form goes in as
+    ``form_name``, so that an invalid one comes back with its errors and what was typed::
+
+        page = TrackedDetailPage("desk_track:detail", "desk/track_detail.html", _context)
+        return page.post(request, obj, WithdrawForm(request.POST), form_name="withdraw_form",
+                         act=lambda data: ..., success_message=_("Withdrawn."))
+    """
+
+    def __init__(self, url_name: str, template: str, context: Callable[..., dict]):
+        self.url_name = url_name
+        self.template = template
+        self.context = context
+
+    def render(self, request, obj) -> HttpResponse:
+        return render(request, self.template, self.context(obj))
+
+    def post(
+        self,
+        request,
+        obj,
+        form,
+        *,
+        form_name: str,
+        act: Callable[[dict], object],
+        success_message: str,
+    ) -> HttpResponse:
+        return tracked_post(
+            request,
+            form,
+            act=act,
+            success_message=success_message,
+            detail_url=self.url_name,
+            template=self.template,
+            context=lambda bad_form: self.context(obj, **{form_name: bad_form}),
+        )

@@ -21,9 +21,9 @@ from cms.plugins import registry
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
-from cms.views import tracked_post
+from cms.views import TrackedDetailPage
 
-from . import conf, meetings, workflow
+from . import conf, meetings, submission, workflow
 from .confirmation import SUBMITTED_KEY, remember_submission
 from .enums import MessageKind, RequestChannel, RequestStatus
 from .forms import (
@@ -160,7 +160,7 @@ def channel_form(request, channel):
         form = form_class(request.POST, request.FILES, **kwargs)
         form.channel = channel
         if form.is_valid():
-            service_request = workflow.submit_form(form, language=current_language(request))
+            service_request = submission.submit_form(form, language=current_language(request))
             remember_submission(request, service_request)
             return redirect("desk:done")
     else:
@@ -261,9 +261,12 @@ def _detail_context(service_request, **forms):
     }
 
 
+detail_page = TrackedDetailPage("desk_track:detail", "desk/track_detail.html", _detail_context)
+
+
 @_require_tracked
 def track_detail(request, service_request):
-    return render(request, "desk/track_detail.html", _detail_context(service_request))
+    return detail_page.render(request, service_request)
 
 
 @require_POST
@@ -272,46 +275,43 @@ def track_message(request, service_request):
     limit, period = conf.message_limit()
     if not hit(request, "desk-message", limit, period):
         return too_many_requests(request, period)
-    return tracked_post(
+    return detail_page.post(
         request,
+        service_request,
         CitizenMessageForm(request.POST, request.FILES),
+        form_name="message_form",
         act=lambda data: workflow.citizen_message(
             service_request, body=data["body"], attachments=data["attachments"]
         ),
         success_message=_("Your message was sent to the unit."),
-        detail_url="desk_track:detail",
-        template="desk/track_detail.html",
-        context=lambda form: _detail_context(service_request, message_form=form),
     )
 
 
 @require_POST
 @_require_tracked
 def track_withdraw(request, service_request):
-    return tracked_post(
+    return detail_page.post(
         request,
+        service_request,
         WithdrawForm(request.POST),
+        form_name="withdraw_form",
         act=lambda data: workflow.withdraw(service_request, reason=data["reason"]),
         success_message=_("Your request was withdrawn."),
-        detail_url="desk_track:detail",
-        template="desk/track_detail.html",
-        context=lambda form: _detail_context(service_request, withdraw_form=form),
     )
 
 
 @require_POST
 @_require_tracked
 def track_rate(request, service_request):
-    return tracked_post(
+    return detail_page.post(
         request,
+        service_request,
         RatingForm(request.POST),
+        form_name="rating_form",
         act=lambda data: workflow.rate(
             service_request, rating=data["rating"], comment=data["comment"]
         ),
         success_message=_("Thank you for rating the answer."),
-        detail_url="desk_track:detail",
-        template="desk/track_detail.html",
-        context=lambda form: _detail_context(service_request, rating_form=form),
     )
 
 
@@ -350,6 +350,6 @@ def track_download(request, service_request, attachment_id):
 @require_POST
 @private
 def track_close(request):
-    request.session.pop(TRACKING_KEY, None)
+    tracking.close(request)
     messages.info(request, _("The request was closed on this device."))
     return redirect("desk_track:lookup")

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from cms.i18n import current_language
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
-from cms.views import tracked_post
+from cms.views import TrackedDetailPage
 
 from . import conf, notify, workflow
 from .enums import LoanStage
@@ -179,9 +179,12 @@ def _detail_context(application, **forms):
     }
 
 
+detail_page = TrackedDetailPage("loans:track_detail", "loans/track_detail.html", _detail_context)
+
+
 @_require_tracked
 def track_detail(request, application):
-    return render(request, "loans/track_detail.html", _detail_context(application))
+    return detail_page.render(request, application)
 
 
 @require_POST
@@ -190,9 +193,11 @@ def track_correct(request, application):
     limit, period = conf.submit_limit()
     if not hit(request, "loans-submit", limit, period):
         return too_many_requests(request, period)
-    return tracked_post(
+    return detail_page.post(
         request,
+        application,
         CorrectionForm(request.POST, request.FILES, application=application),
+        form_name="correction_form",
         act=lambda data: workflow.resubmit(
             application,
             changes=data,
@@ -200,29 +205,25 @@ def track_correct(request, application):
             note=data.get("note") or "",
         ),
         success_message=_("Your corrected application was sent back to the welfare office."),
-        detail_url="loans:track_detail",
-        template="loans/track_detail.html",
-        context=lambda form: _detail_context(application, correction_form=form),
     )
 
 
 @require_POST
 @_require_tracked
 def track_cancel(request, application):
-    return tracked_post(
+    return detail_page.post(
         request,
+        application,
         CancelForm(request.POST),
+        form_name="cancel_form",
         act=lambda data: workflow.cancel(application, note=data["note"]),
         success_message=_("Your application was cancelled."),
-        detail_url="loans:track_detail",
-        template="loans/track_detail.html",
-        context=lambda form: _detail_context(application, cancel_form=form),
     )
 
 
 @require_POST
 @private
 def track_close(request):
-    request.session.pop(TRACKING_KEY, None)
+    tracking.close(request)
     messages.info(request, _("The application was closed on this device."))
     return redirect(reverse("loans:track"))
