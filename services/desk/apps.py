@@ -108,7 +108,7 @@ class DeskConfig(PortalPlugin, AppConfig):
         from sitepages.models import UnitPage
 
         from .enums import RequestChannel
-        from .workflow import create_request
+        from .submission import create_request
 
         unit = UnitPage.objects.filter(pk=handover.unit_id).first()
         if unit is None:

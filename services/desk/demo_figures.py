@@ -2,7 +2,7 @@
 
 Each live catalog service the desk answers (all but those another plugin delivers, such
 as the loans) gets three requests, as citizens send them from the service's start button, answered by the unit's staff and rated through
-the real workflow (:func:`~services.desk.workflow.create_request`,
+the real workflow (:func:`~services.desk.submission.create_request`,
 :func:`~services.desk.workflow.reply`, :func:`~services.desk.workflow.rate`). The
 workflow stamps "now"; each timeline is then moved back to the past weeks (on working
 days, as the working calendar counts them) and the figures recomputed from it, as the
@@ -21,7 +21,7 @@ from sla.calendar import WorkingCalendar
 from sla.enums import TimeUnit
 from sla.models import Service
 
-from . import workflow
+from . import submission, workflow
 from .enums import RequestChannel, RequestStatus
 from .models import DeskStaff, RequestMessage, ServiceRequest
 from .routing import handling_unit
@@ -82,7 +82,7 @@ def _answer(service, staff, calendar, now) -> None:
         zip(SCHEDULE, CITIZENS, strict=True)
     ):
         mobile = f"{MOBILE_PREFIX}{service.pk % 1000:03d}{number + 1:04d}"
-        service_request = workflow.create_request(
+        service_request = submission.create_request(
             channel=RequestChannel.REQUEST,
             unit=service.responsible_unit,
             service=service,

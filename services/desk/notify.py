@@ -19,7 +19,7 @@ from cms.notify import link, localized_code, send_email, send_text
 from cms.ratelimit import destination_allowed
 
 from .enums import StaffRole
-from .models import DeskStaff
+from .models.staff import DeskStaff
 from .routing import handling_unit
 
 logger = logging.getLogger(__name__)

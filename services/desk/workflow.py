@@ -1,5 +1,5 @@
-"""What happens to a request: submission, correspondence, status changes (meetings:
-:mod:`services.desk.meetings`).
+"""What happens to a request once submitted: correspondence and status changes
+(submission: :mod:`services.desk.submission`; meetings: :mod:`services.desk.meetings`).
 
 Views (public and admin) call these functions; each saves all or nothing, checks the
 transitions table (:data:`services.desk.enums.TRANSITIONS`) and leaves notifications
@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.attachments import atomic_with_files
-from cms.tracking import new_tracking_code
 from cms.transitions import TransitionNotAllowed
 
 from . import notify
@@ -24,151 +23,19 @@ from .enums import (
     REASON_REQUIRED,
     Actor,
     MessageKind,
-    RequestChannel,
     RequestStatus,
     can_transition,
 )
 from .models import (
-    Attachment,
     DeskStaff,
     RequestMessage,
     ServiceRequest,
     StatusChange,
 )
-from .routing import canonical_unit, handling_unit
+from .routing import handling_unit
+from .submission import store_attachments
 
 logger = logging.getLogger(__name__)
-
-
-# Submission
-
-
-def _new_code() -> str:
-    return new_tracking_code(
-        lambda code: ServiceRequest.objects.filter(tracking_code=code).exists()
-    )
-
-
-def _store_attachments(service_request, files, *, message=None, user=None, stored=None):
-    """Writes checked files to the private storage; ``stored`` collects the names."""
-    for file, kind in files:
-        Attachment(
-            request=service_request,
-            message=message,
-            from_citizen=user is None,
-            uploaded_by=user,
-        ).store(file, kind, stored=stored)
-
-
-def create_request(
-    *,
-    channel,
-    unit,
-    citizen: dict,
-    subject: str,
-    body: str,
-    attachments=(),
-    service=None,
-    concerned_unit=None,
-    official=None,
-    preferred_days: str = "",
-    preferred_times: str = "",
-    form_page=None,
-    form_data=None,
-    language: str = "fa",
-) -> ServiceRequest:
-    """Saves a new request with its attachments, all or nothing, and notifies the citizen."""
-
-    # Requests from a translated page (/en/) go to the unit's canonical page and its staff.
-    unit = canonical_unit(unit)
-    concerned_unit = canonical_unit(concerned_unit)
-
-    def operation(stored):
-        for _attempt in range(5):
-            service_request = ServiceRequest(
-                tracking_code=_new_code(),
-                channel=channel,
-                unit=unit,
-                service=service,
-                concerned_unit=concerned_unit,
-                official=official,
-                official_name=f"{official.name} — {official.post}" if official else "",
-                preferred_days=preferred_days,
-                preferred_times=preferred_times,
-                form_page=form_page,
-                form_data=form_data or [],
-                name=citizen["name"],
-                mobile=citizen["mobile"],
-                email=citizen.get("email") or "",
-                national_code=citizen.get("national_code") or "",
-                subject=subject,
-                body=body,
-                language=(language or "fa")[:8],
-            )
-            try:
-                # A savepoint: a clash of codes (one in 10^12) retries with another.
-                with transaction.atomic():
-                    service_request.save()
-                break
-            except IntegrityError:
-                if ServiceRequest.objects.filter(
-                    tracking_code=service_request.tracking_code
-                ).exists():
-                    continue
-                raise
-        else:
-            raise RuntimeError("Could not store the request with a fresh tracking code.")
-        StatusChange.objects.create(
-            request=service_request,
-            from_status="",
-            to_status=RequestStatus.NEW,
-            actor=Actor.CITIZEN,
-            at=service_request.submitted_at,
-        )
-        _store_attachments(service_request, attachments, stored=stored)
-        service_request.due_at = service_request.compute_due_at()
-        service_request.save(update_fields=["due_at"])
-        transaction.on_commit(lambda: notify.request_received(service_request))
-        return service_request
-
-    return atomic_with_files(operation)
-
-
-def submit_form(form, language="fa") -> ServiceRequest:
-    """A request from one of the desk's own forms (request, letter, complaint, meeting);
-    the form supplies its own extra fields (``request_fields()``)."""
-    data = form.cleaned_data
-    citizen = {key: data.get(key) for key in ("name", "mobile", "email", "national_code")}
-    return create_request(
-        channel=form.channel,
-        unit=form.responsible_unit(),
-        citizen=citizen,
-        subject=data["subject"],
-        body=data["body"],
-        attachments=data.get("attachments") or [],
-        service=data.get("service"),
-        language=language,
-        **form.request_fields(),
-    )
-
-
-def submit_form_page_request(page, form, language="fa") -> ServiceRequest:
-    """A request from an editor-built ServiceFormPage."""
-    data = form.cleaned_data
-    answers = form.answers()
-    body = "\n".join(f"{label}: {value}" for label, value in answers) or page.title
-    return create_request(
-        channel=RequestChannel.FORM,
-        unit=page.responsible_unit,
-        citizen={key: data.get(key) for key in ("name", "mobile", "email", "national_code")},
-        subject=page.title[:200],
-        body=body,
-        attachments=data.get("attachments") or [],
-        service=page.service,
-        form_page=page,
-        form_data=answers,
-        language=language,
-    )
 
 
 # Status
@@ -257,7 +124,7 @@ def reply(service_request, *, user, body, attachments=(), then="") -> RequestMes
         message = RequestMessage.objects.create(
             request=service_request, kind=MessageKind.REPLY, body=body, author=user
         )
-        _store_attachments(service_request, attachments, message=message, user=user, stored=stored)
+        store_attachments(service_request, attachments, message=message, user=user, stored=stored)
         locked = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
         if locked.first_replied_at is None:
             locked.first_replied_at = message.created_at
@@ -297,7 +164,7 @@ def citizen_message(service_request, *, body, attachments=()) -> RequestMessage:
         message = RequestMessage.objects.create(
             request=service_request, kind=MessageKind.CITIZEN, body=body
         )
-        _store_attachments(service_request, attachments, message=message, stored=stored)
+        store_attachments(service_request, attachments, message=message, stored=stored)
         if service_request.status == RequestStatus.WAITING:
             change_status(service_request, RequestStatus.IN_PROGRESS, actor=Actor.SYSTEM)
         transaction.on_commit(lambda: notify.citizen_wrote(service_request, message))

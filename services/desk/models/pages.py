@@ -20,11 +20,13 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.fields import RichTextField
 
 from cms.ratelimit import hit, too_many_requests
+from sla.termination import ended_response
 
 from .. import conf
 from ..confirmation import remember_submission
 from ..enums import QUESTION_PREFIX
 from ..forms import ServiceFormPageBaseForm
+from ..submission import submit_form_page_request
 from .requests import ServiceRequest
 
 
@@ -122,17 +124,11 @@ class ServiceFormPage(AbstractForm):
         return self.get_submission_class()._default_manager.none()
 
     def process_form_submission(self, form):
-        from ..workflow import submit_form_page_request
-
         return submit_form_page_request(self, form, language=form.language)
 
     def serve(self, request, *args, **kwargs):
         if self.service_id and self.service.is_terminated:
-            from django.urls import reverse as url_of
-
-            from sla.termination import ended_response
-
-            return ended_response(request, self.service, url_of("desk_track:lookup"))
+            return ended_response(request, self.service, reverse("desk_track:lookup"))
         if request.method == "POST":
             limit, period = conf.submit_limit()
             if not hit(request, "desk-submit", limit, period):
