@@ -1,7 +1,9 @@
 """Tags that put plugins' contributions and the language switcher into templates."""
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
+from wagtail.models import Page
 
 from ..i18n import current_language
 from ..plugins import registry
@@ -29,39 +31,46 @@ def plugin_home_tiles(context):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in the other languages.
+    """Links to this page in the other languages: the one language switcher.
 
-    A Wagtail page links to its translation (or, where there is none, to the nearest
-    ancestor that has one); any other view links to the same URL with the language
-    prefix changed.
+    A Wagtail page links to its live translation or, where there is none, to that of
+    its nearest ancestor, found in one query. A page that keeps its ancestors for the
+    breadcrumbs (``get_breadcrumbs()``) shares them. Any other view links to the same
+    URL with the language prefix changed.
     """
-    from django.conf import settings
-
     request = context.get("request")
     page = context.get("page")
     current = current_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        if code == current:
-            continue
-        url = None
-        if page is not None and hasattr(page, "get_translation_or_none"):
-            url = _translated_page_url(page, code, request)
-        if url is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url or "/"})
+    others = [(code, name) for code, name in settings.LANGUAGES if code != current]
+    if isinstance(page, Page):
+        urls = _translated_page_urls(page, [code for code, _name in others], request)
+    else:
+        path = request.get_full_path() if request is not None else "/"
+        urls = {code: translate_url(path, code) for code, _name in others}
+    links = [{"code": code, "name": name, "url": urls.get(code) or "/"} for code, name in others]
     return {"links": links, "current": current}
 
 
-def _translated_page_url(page, language_code, request):
-    from wagtail.models import Locale
-
-    try:
-        locale = Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        return None
-    for candidate in [page, *reversed(page.get_ancestors().specific())]:
-        translation = candidate.get_translation_or_none(locale)
-        if translation is not None and translation.live:
-            return translation.get_url(request)
-    return None
+def _translated_page_urls(page, codes, request) -> dict:
+    """language code -> URL of the page's (or its nearest ancestor's) live translation."""
+    ancestors = (
+        page.get_breadcrumbs()
+        if hasattr(page, "get_breadcrumbs")
+        else page.get_ancestors().filter(depth__gt=1)
+    )
+    keys = [page.translation_key, *(ancestor.translation_key for ancestor in reversed(ancestors))]
+    found = {
+        (translation.translation_key, translation.locale.language_code): translation
+        for translation in Page.objects.filter(
+            translation_key__in=keys, locale__language_code__in=codes
+        )
+        .live()
+        .select_related("locale")
+        .only("id", "url_path", "path", "depth", "translation_key", "locale__language_code")
+    }
+    urls = {}
+    for code in codes:
+        translation = next((found[key, code] for key in keys if (key, code) in found), None)
+        if translation is not None:
+            urls[code] = translation.get_url(request)
+    return urls

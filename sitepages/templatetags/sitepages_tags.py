@@ -1,8 +1,4 @@
 from django import template
-from django.conf import settings
-from wagtail.models import Page
-
-from cms.templatetags.portal import language_switcher
 
 from ..enums import SocialNetwork
 from ..menu import current_language, get_menu
@@ -82,37 +78,3 @@ def breadcrumbs(context, page=None):
             for ancestor in page.get_breadcrumbs()
         ]
     return {"crumbs": crumbs, "current": page}
-
-
-@register.inclusion_tag("components/language_switcher.html", takes_context=True)
-def page_language_links(context):
-    """Links to this page in the other languages, or to the nearest ancestor that has
-    a live translation: the same answer as ``cms``'s ``language_switcher`` in one
-    query (plus the ancestors, shared with the breadcrumbs). Views that are not
-    portal pages get ``language_switcher`` itself."""
-    page = context.get("page")
-    if page is None or not hasattr(page, "get_breadcrumbs"):
-        return language_switcher(context)
-    request = context.get("request")
-    current = current_language()
-    others = [(code, name) for code, name in settings.LANGUAGES if code != current]
-    keys = [page.translation_key] + [a.translation_key for a in reversed(page.get_breadcrumbs())]
-    found = {}
-    for translation in (
-        Page.objects.filter(
-            translation_key__in=keys, locale__language_code__in=[code for code, _ in others]
-        )
-        .live()
-        .select_related("locale")
-        .only("id", "url_path", "path", "depth", "translation_key", "locale__language_code")
-    ):
-        found[(translation.translation_key, translation.locale.language_code)] = translation
-    links = []
-    for code, name in others:
-        url = "/"
-        for key in keys:
-            if (key, code) in found:
-                url = found[(key, code)].get_url(request) or "/"
-                break
-        links.append({"code": code, "name": name, "url": url})
-    return {"links": links, "current": current}
