@@ -26,7 +26,7 @@ from cms.tracking import is_well_formed, normalize_tracking_code
 from cms.uploads import AttachmentsField, limits_help_text
 from cms.widgets import JalaliDatePicker
 
-from . import workflow
+from . import checks, workflow
 from .enums import Degree, Faculty, LoanStage, get_transition
 from .models import AcademicTerm, LoanType
 
@@ -217,7 +217,7 @@ class ReferenceField(forms.CharField):
     hyphens and slashes are kept as typed (only the digits are normalised)."""
 
     def to_python(self, value):
-        return workflow.normalize_reference(super().to_python(value) or "")
+        return checks.normalize_reference(super().to_python(value) or "")
 
 
 class MoveForm(forms.Form):
@@ -285,7 +285,7 @@ class MoveForm(forms.Form):
         if amount is not None and amount <= 0:
             raise ValidationError(_("The amount must be more than zero."))
         if amount is not None:
-            error = workflow.document_amount_error(self.application, amount)
+            error = checks.document_amount_error(self.application, amount)
             if error:
                 raise ValidationError(error)
         return amount

@@ -8,17 +8,14 @@ Persian, Arabic-Indic and Latin digits and Arabic ي/ك are accepted and normali
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.forms import BaseForm
 
-from cms.formatting import fa_digits
 from cms.forms import MobileField, NationalCodeField, PersianCharField, PersianFormMixin
 from cms.i18n import WEEK_ORDER, Weekday, weekday_choices
-from cms.tracking import is_well_formed, normalize_tracking_code
 from cms.uploads import AttachmentsField, limits_help_text
+from sitepages.models import Official
+from sla.models import Service
 
 from ..enums import QUESTION_PREFIX
 from ..routing import complaints_unit, units_of_language
@@ -37,8 +34,6 @@ def live_units():
 
 
 def open_services():
-    from sla.models import Service
-
     return Service.objects.live().open().select_related("responsible_unit").order_by("title")
 
 
@@ -286,8 +281,6 @@ def parse_pk(value) -> int | None:
 def meeting_officials(unit=None):
     """Officials who accept meetings on the unit pages of the page's language; of one
     unit when ``unit`` is given, of none when it is ``None``."""
-    from sitepages.models import Official
-
     if unit is None:
         return Official.objects.none()
     live = live_units().values("pk")
@@ -300,8 +293,6 @@ def meeting_officials(unit=None):
 
 def meeting_units_of_language():
     """Units of the page's language with at least one official who accepts meetings."""
-    from sitepages.models import Official
-
     with_officials = Official.objects.filter(accepts_meetings=True).values("page_id")
     return live_units().filter(pk__in=with_officials)
 
@@ -331,66 +322,6 @@ class ServiceFormPageBaseForm(PersianFormMixin, BaseForm, CitizenFieldsMixin, At
         return answers
 
 
-# Follow-up (the tracking session)
-
-
-class TrackLookupForm(PersianFormMixin, forms.Form):
-    code = forms.CharField(
-        label=_("Tracking code"),
-        max_length=40,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "dir": "ltr"}),
-        help_text=_("The 12 digits you received, with or without dashes."),
-    )
-    mobile = MobileField(help_text=_("The mobile number you gave when you sent the request."))
-
-    def clean_code(self):
-        code = normalize_tracking_code(self.cleaned_data["code"])
-        if not is_well_formed(code):
-            raise ValidationError(_("A tracking code has 12 digits."), code="code_format")
-        return code
-
-
-class CitizenMessageForm(PersianFormMixin, AttachmentsMixin, forms.Form):
-    field_order = ["body", "attachments"]
-
-    body = PersianCharField(label=_("Your message"), max_length=BODY_MAX, widget=_text_area(5))
-
-
-class WithdrawForm(PersianFormMixin, forms.Form):
-    confirm = forms.BooleanField(label=_("Yes, withdraw my request."))
-    reason = PersianCharField(label=_("Why (optional)"), max_length=500, required=False)
-
-
-RATING_WORDS = {
-    5: pgettext_lazy("rating", "Excellent"),
-    4: pgettext_lazy("rating", "Good"),
-    3: pgettext_lazy("rating", "Fair"),
-    2: pgettext_lazy("rating", "Bad"),
-    1: pgettext_lazy("rating", "Very bad"),
-}
-
-
-def _rating_label(number: int) -> str:
-    """«۵ — عالی» on Persian pages, "5 — Excellent" on English ones."""
-    return f"{fa_digits(number)} — {RATING_WORDS[number]}"
-
-
-RATING_CHOICES = [(str(n), lazy(_rating_label, str)(n)) for n in range(5, 0, -1)]
-
-
-class RatingForm(PersianFormMixin, forms.Form):
-    rating = forms.TypedChoiceField(
-        label=_("How satisfied are you with the answer?"),
-        choices=RATING_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        help_text=_("5 is very satisfied, 1 not at all."),
-    )
-    comment = PersianCharField(
-        label=_("Comment (optional)"), max_length=1000, required=False, widget=_text_area(3)
-    )
-
-
 __all__ = [
     "SUBJECT_MAX",
     "BODY_MAX",
@@ -411,9 +342,4 @@ __all__ = [
     "meeting_units_of_language",
     "parse_pk",
     "ServiceFormPageBaseForm",
-    "TrackLookupForm",
-    "CitizenMessageForm",
-    "WithdrawForm",
-    "RATING_CHOICES",
-    "RatingForm",
 ]
