@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cms.fields import tracking_code_field
 from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
 from cms.transitions import TransitionRecord
 
@@ -65,9 +66,7 @@ class ChatSessionQuerySet(models.QuerySet):
 class ChatSession(models.Model):
     """One chat: who asked which unit, who answered, when, and how it ended."""
 
-    tracking_code = models.CharField(
-        _("tracking code"), max_length=TRACKING_CODE_LENGTH, unique=True, editable=False
-    )
+    tracking_code = tracking_code_field()
     state = models.CharField(
         _("state"),
         max_length=12,

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cms.fields import staff_member_field
-from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
+from cms.fields import staff_member_field, tracking_code_field
+from cms.tracking import format_tracking_code
 
 from .. import conf
 from ..enums import (
@@ -70,9 +70,7 @@ class RequestQuerySet(models.QuerySet):
 class ServiceRequest(models.Model):
     """What a citizen sent to the desk: a request, letter, complaint or meeting request."""
 
-    tracking_code = models.CharField(
-        _("tracking code"), max_length=TRACKING_CODE_LENGTH, unique=True, editable=False
-    )
+    tracking_code = tracking_code_field()
     channel = models.CharField(
         _("channel"), max_length=16, choices=RequestChannel.choices, editable=False
     )

@@ -11,9 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from cms.attachments import PrivateUpload, private_upload_to
 from cms.backoffice.view_log import StaffViewLog
-from cms.fields import staff_member_field
+from cms.fields import staff_member_field, tracking_code_field
 from cms.masking import mask_national_code, mask_sheba
-from cms.tracking import TRACKING_CODE_LENGTH, format_tracking_code
+from cms.tracking import format_tracking_code
 
 from ..enums import (
     FINAL,
@@ -53,9 +53,7 @@ class LoanApplicationQuerySet(models.QuerySet):
 class LoanApplication(models.Model):
     """A student's application to the Student Welfare Fund for one loan in one term."""
 
-    tracking_code = models.CharField(
-        _("tracking code"), max_length=TRACKING_CODE_LENGTH, unique=True, editable=False
-    )
+    tracking_code = tracking_code_field()
     loan_type = models.ForeignKey(
         "loans.LoanType",
         verbose_name=_("loan type"),
