@@ -21,6 +21,7 @@ from cms.formatting import fa_digits, jdate, jdatetime
 from cms.i18n import Weekday
 from cms.jalali import to_local
 from cms.transitions import Transition, Workflow
+from sla.calendar import WorkingCalendar
 
 from . import notify
 from .enums import OPEN, Actor, MeetingStatus, RequestChannel, RequestStatus, can_transition
@@ -90,8 +91,6 @@ def _unit_slots(unit, weekday):
 
 def meeting_time_errors(service_request, starts_at, now=None) -> dict[str, list[str]]:
     """Why ``starts_at`` cannot be proposed for this request: ``{field: [messages]}``."""
-    from sla.calendar import WorkingCalendar
-
     now = now or timezone.now()
     if starts_at <= now:
         return {"date": [_("Choose a time in the future.")]}

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.plugins import SLAMetric
+from sla.enums import TimeUnit
+from sla.models import Service
 
 from .enums import AWAITING_ANSWER
 from .models import ServiceRequest
@@ -68,9 +70,6 @@ def service_metrics(service_code: str, start, end, now=None) -> list[SLAMetric]:
 
 def _target_hours(service_code: str):
     """The response target in working hours, when the service promises it in hours."""
-    from sla.enums import TimeUnit
-    from sla.models import Service
-
     service = Service.objects.filter(code=service_code).first()
     if service and service.response_target_unit == TimeUnit.WORKING_HOURS:
         return service.response_target_value

@@ -22,6 +22,8 @@ from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
 from cms.views import TrackedDetailPage
+from sla.models import Service
+from sla.termination import ended_response, ended_service
 
 from . import conf, meetings, submission, workflow
 from .confirmation import SUBMITTED_KEY, remember_submission
@@ -146,9 +148,6 @@ def channel_form(request, channel):
     if form_class is RequestForm:
         code = request.GET.get("service", "")
         if code:
-            from sla.models import Service
-            from sla.termination import ended_response, ended_service
-
             if ended := ended_service(code):
                 return ended_response(request, ended, reverse("desk_track:lookup"))
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.plugins import SLAMetric
+from sla.calendar import WorkingCalendar
+from sla.models import Service
 
 from . import conf
 from .enums import DECISION_STAGES, MEASURED_STAGES, LoanStage
@@ -63,9 +65,6 @@ def _decision_in_time(service_code, start, end, now):
     returned for correction or rejected); an application still waiting past its due
     time counts as late.
     """
-    from sla.calendar import WorkingCalendar
-    from sla.models import Service
-
     service = Service.objects.filter(code=service_code).first()
     if service is None:
         return None, 0

@@ -21,6 +21,7 @@ from cms.i18n import current_language
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.views import TrackedDetailPage
+from sla.termination import ended_response, ended_service
 
 from . import conf, notify, workflow
 from .enums import LoanStage
@@ -42,15 +43,11 @@ def _loan_types():
 
 def _ended():
     """The loan service's catalog entry once it has been terminated (SLA section 7)."""
-    from sla.termination import ended_service
-
     return ended_service(conf.service_code())
 
 
 def index(request):
     if ended := _ended():
-        from sla.termination import ended_response
-
         return ended_response(request, ended, reverse("loans:track"))
     day = today()
     rows = [
@@ -63,8 +60,6 @@ def index(request):
 @private
 def apply(request, slug):
     if ended := _ended():
-        from sla.termination import ended_response
-
         return ended_response(request, ended, reverse("loans:track"))
     loan_type = _loan_types().filter(slug=slug).first()
     if loan_type is None:

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from cms.fields import staff_member_field, tracking_code_field
 from cms.tracking import format_tracking_code
+from sla.calendar import due_at, working_time_between
 
 from .. import conf
 from ..enums import (
@@ -249,14 +250,10 @@ class ServiceRequest(models.Model):
         return pauses
 
     def compute_due_at(self, calendar=None):
-        from sla.calendar import due_at
-
         value, unit = self.response_target()
         return due_at(self.submitted_at, value, unit, pauses=self.pauses(), calendar=calendar)
 
     def working_hours_until(self, moment, calendar=None) -> float:
-        from sla.calendar import working_time_between
-
         spent = working_time_between(
             self.submitted_at, moment, pauses=self.pauses(), calendar=calendar
         )
