@@ -351,3 +351,17 @@ def test_the_inspect_page_header_keeps_the_tracking_code_left_to_right(
     body = client.get(f"{BASE}/inspect/{welfare_request.pk}/").content.decode()
     code = welfare_request.formatted_code
     assert f"\u2066{code}\u2069" in body  # in the header, not reversed by the RTL line
+
+
+def test_a_staff_membership_opens_the_admin_until_the_last_one_is_removed(units):
+    user = UserFactory()
+    first = DeskStaffFactory(user=user, unit=units["welfare-office"])
+    second = DeskStaffFactory(user=user, unit=units["it-statistics"])
+    assert user.has_perm("wagtailadmin.access_admin")
+    assert str(first).endswith(f"— {units['welfare-office']} (کارشناس)")
+    first.delete()
+    user = type(user).objects.get(pk=user.pk)  # permissions are cached on the object
+    assert user.has_perm("wagtailadmin.access_admin")  # still staff of another unit
+    second.delete()
+    user = type(user).objects.get(pk=user.pk)
+    assert not user.has_perm("wagtailadmin.access_admin")
