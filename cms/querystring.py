@@ -28,7 +28,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from .i18n import list_separator
+from .i18n import is_persian, list_separator
 
 # Paths whose views own their parameters (or that never reach a view of the portal).
 OWNED_ELSEWHERE = ("/admin/", "/django-admin/", "/static/", "/media/")
@@ -80,7 +80,10 @@ def declared_by_page(page, serve_args) -> frozenset:
 
 
 def _shown(names) -> str:
-    return list_separator().join(f"«{name[:SHOWN_NAME_LENGTH]}»" for name in sorted(names))
+    opening, closing = ("«", "»") if is_persian() else ("“", "”")
+    return list_separator().join(
+        f"{opening}{name[:SHOWN_NAME_LENGTH]}{closing}" for name in sorted(names)
+    )
 
 
 def problem(query, accepted: frozenset) -> str | None:
