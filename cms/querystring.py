@@ -65,9 +65,7 @@ def declared_by_view(view_func, view_name: str | None) -> frozenset:
         return FOREIGN_VIEWS[view_name]
     view_class = getattr(view_func, "view_class", None)
     return frozenset(
-        getattr(view_func, "query_params", None)
-        or getattr(view_class, "query_params", None)
-        or ()
+        getattr(view_func, "query_params", None) or getattr(view_class, "query_params", None) or ()
     )
 
 
