@@ -1,9 +1,11 @@
-"""The project's own entries in Wagtail's admin menu."""
+"""The project's own entries in Wagtail's admin menu, and its page-serving hook."""
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from .querystring import check_page
 
 
 class SuperuserMenuItem(MenuItem):
@@ -20,3 +22,7 @@ def register_lockouts_menu_item():
         icon_name="lock",
         order=900,
     )
+
+
+# Pages declare the query parameters they read (cms.querystring); others are a 400.
+hooks.register("before_serve_page", check_page)

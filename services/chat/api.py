@@ -61,6 +61,7 @@ def with_chat(*, params=()):
             except domain.ChatError as refusal:
                 return error(refusal.code, refusal.message, STATUS.get(refusal.code, 400))
 
+        wrapped.query_params = frozenset(params)  # for cms.querystring
         return wrapped
 
     return decorator

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from cms.i18n import current_language
 from cms.plugins import registry
+from cms.querystring import accepts
 from cms.ratelimit import hit, too_many_requests
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
@@ -132,6 +133,7 @@ def _meeting_unit(request):
     return unit, None
 
 
+@accepts("unit", "service", "text")
 @private
 def channel_form(request, channel):
     try:

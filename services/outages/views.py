@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms.i18n import current_language
 from cms.links import absolute_url
+from cms.querystring import accepts
 from cms.ratelimit import ratelimit
 
 from .forms import SubscribeForm
@@ -36,6 +37,7 @@ def feed_links():
     }
 
 
+@accepts("page")
 def status_page(request):
     board = build_board()
     past = OutageNotice.objects.past().with_timeline().order_by("-starts_at", "-pk")

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from cms.plugins import HomeTile, registry
+from cms.querystring import accepts
 from cms.text import normalize_search_query
 
 from ..blocks import LinkBlock
@@ -113,6 +114,7 @@ class HomePage(RoutablePageMixin, PortalPageMixin, Page):
         return context
 
     @path("search/")
+    @accepts("q", "page")
     def search(self, request):
         query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
         normalized = normalize_search_query(query)

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from cms.jalali import display_zone
+from cms.querystring import accepts
 
 from ..blocks import BodyBlock
 from .base import PortalPageMixin, streamfield_text
@@ -84,6 +85,7 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         )
 
     @path("")
+    @accepts("tag", "page")
     def news_list(self, request):
         news = self.get_news()
         tag = request.GET.get("tag", "").strip()[:100]

@@ -59,6 +59,7 @@ class UnitIndexPage(PortalPageMixin, Page):
     parent_page_types = ["sitepages.HomePage"]
     subpage_types = ["sitepages.UnitPage"]
     max_count_per_parent = 1
+    query_params = frozenset({"page"})
 
     class Meta:
         verbose_name = _("unit index page")

@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.i18n import current_language
+from cms.querystring import accepts
 
 from ..blocks import ContactChannelBlock
 from ..catalog import catalog_context, service_card_context
@@ -52,6 +53,7 @@ class ServiceCatalogPage(RoutablePageMixin, Page):
         verbose_name_plural = _("service catalogs")
 
     @path("")
+    @accepts("q", "unit", "channel", "page")
     def catalog(self, request):
         context = self.get_context(request)
         context.update(catalog_context(self, request))

@@ -35,6 +35,8 @@ def test_filters_are_kept_on_the_pagination_links(client, crowded_catalog):
     assert 'href="?q=%D8%AE%D8%AF%D9%85%D8%AA&amp;channel=web&amp;page=2"' in body
 
 
-def test_a_page_number_out_of_range_or_not_a_number_shows_a_real_page(client, crowded_catalog):
+def test_a_page_number_out_of_range_shows_the_last_page_and_not_a_number_is_a_400(
+    client, crowded_catalog
+):
     assert client.get("/services/?page=99").content.decode().count('<li class="service-item') == 5
-    assert client.get("/services/?page=x").status_code == 200
+    assert client.get("/services/?page=x").status_code == 400  # cms.querystring
