@@ -1,9 +1,12 @@
 """Demo content of the service desk: staff of a few units, an editor-built service form,
 and citizens' requests in every status across several units, some of them overdue.
 
-Idempotent: requests are found by their (fixed, demo-only) tracking codes, staff by
-username, the form page by its slug. Units and services come from the sitepages and sla
-demo content; whatever is missing is skipped with a note.
+The requests go through the real workflow (:mod:`services.desk.workflow`, and
+:mod:`services.desk.meetings` for meeting times), which stamps "now"; each timeline is
+then moved back over the past days and the figures recomputed from it, as the loans
+demo does. Idempotent: requests are found by their (fixed, demo-only) tracking codes,
+staff by username, the form page by its slug. Units and services come from the
+sitepages and sla demo content; whatever is missing is skipped with a note.
 """
 
 from __future__ import annotations
@@ -16,241 +19,14 @@ from django.utils import timezone
 
 from cms.demo import demo_loader, set_demo_password
 
+from . import demo_requests as data
+from . import meetings, workflow
 from .demo_figures import load_service_figures  # noqa: F401 (registers its loader)
 from .demo_meetings import load_meeting_hours
-from .enums import Actor, MeetingStatus, MessageKind, RequestChannel, RequestStatus, StaffRole
-from .models import (
-    DeskStaff,
-    MeetingProposal,
-    RequestMessage,
-    ServiceFormField,
-    ServiceFormPage,
-    ServiceRequest,
-    StatusChange,
-)
+from .enums import Actor, MessageKind, RequestChannel, RequestStatus
+from .models import DeskStaff, RequestMessage, ServiceFormField, ServiceFormPage, ServiceRequest
 
 S = RequestStatus
-
-STAFF = [
-    # username, first name, last name, unit slug, role
-    ("desk.rafah", "زهرا", "کریمی", "welfare-office", StaffRole.EXPERT),
-    ("desk.rafah.modir", "علی", "رحیمی", "welfare-office", StaffRole.MANAGER),
-    ("desk.bazrasi", "محمد", "حسینی", "inspection-complaints", StaffRole.MANAGER),
-    ("desk.it", "سارا", "موسوی", "it-statistics", StaffRole.EXPERT),
-    ("desk.behdasht", "حمید", "نوری", "health-deputy", StaffRole.MANAGER),
-    # Every unit that answers a service or a form has staff, and a manager for escalations.
-    ("desk.it.modir", "رضا", "صادقی", "it-statistics", StaffRole.MANAGER),
-    ("desk.darman", "نرگس", "امینی", "treatment-deputy", StaffRole.MANAGER),
-    ("desk.amoozesh", "مهدی", "جعفری", "education-deputy", StaffRole.MANAGER),
-    ("desk.pajoohesh", "لیلا", "کاظمی", "research-deputy", StaffRole.MANAGER),
-    ("desk.tose-e", "احمد", "قاسمی", "development-deputy", StaffRole.MANAGER),
-    ("desk.ghaza", "فاطمه", "مرادی", "food-drug-deputy", StaffRole.MANAGER),
-    ("desk.ravabet", "حسین", "یوسفی", "public-relations", StaffRole.MANAGER),
-    ("desk.pezeshki", "مریم", "عباسی", "medicine-faculty", StaffRole.MANAGER),
-]
-
-# code, channel, unit slug, service code, status, days ago, name, mobile, subject, body,
-# reply (or ""), concerned unit slug (complaints)
-REQUESTS = [
-    (
-        "900000000011",
-        RequestChannel.REQUEST,
-        "welfare-office",
-        "LOAN-01",
-        S.NEW,
-        0,
-        "مریم احمدی",
-        "09121234501",
-        "درخواست وام ضروری",
-        "با سلام، برای هزینه‌های درمان مادرم به وام ضروری نیاز دارم. مدارک پیوست خواهد شد.",
-        "",
-        None,
-    ),
-    (
-        "900000000022",
-        RequestChannel.REQUEST,
-        "welfare-office",
-        "LOAN-01",
-        S.IN_PROGRESS,
-        2,
-        "رضا محمدی",
-        "09121234502",
-        "پیگیری واریز وام شهریه",
-        "وام شهریهٔ نیم‌سال گذشته هنوز به حسابم واریز نشده است.",
-        "درخواست شما به صندوق رفاه دانشجویان ارجاع شد.",
-        None,
-    ),
-    (
-        "900000000033",
-        RequestChannel.LETTER,
-        "welfare-office",
-        None,
-        S.WAITING,
-        4,
-        "فاطمه رضایی",
-        "09121234503",
-        "نامه دربارهٔ خوابگاه متأهلین",
-        "خواهشمند است شرایط واگذاری خوابگاه متأهلین را اعلام فرمایید.",
-        "لطفاً تصویر عقدنامه را از صفحهٔ پیگیری بفرستید.",
-        None,
-    ),
-    (
-        "900000000044",
-        RequestChannel.REQUEST,
-        "welfare-office",
-        "LOAN-01",
-        S.ANSWERED,
-        6,
-        "حسین کاظمی",
-        "09121234504",
-        "سقف وام مسکن دانشجویی",
-        "سقف وام مسکن دانشجویان متأهل در سال جاری چقدر است؟",
-        "سقف وام مسکن دانشجویان متأهل در سال جاری ۱۵۰ میلیون ریال است.",
-        None,
-    ),
-    (
-        "900000000055",
-        RequestChannel.REQUEST,
-        "welfare-office",
-        "LOAN-01",
-        S.CLOSED,
-        15,
-        "نرگس جعفری",
-        "09121234505",
-        "تقسیط بازپرداخت وام",
-        "آیا امکان تقسیط بدهی وام‌های دوران تحصیل وجود دارد؟",
-        "بله؛ با مراجعه به سامانهٔ صندوق رفاه می‌توانید درخواست تقسیط بدهید.",
-        None,
-    ),
-    (
-        "900000000066",
-        RequestChannel.REQUEST,
-        "welfare-office",
-        "LOAN-01",
-        S.IN_PROGRESS,
-        25,
-        "امیر قاسمی",
-        "09121234506",
-        "وام ودیعهٔ مسکن",
-        "درخواست وام ودیعهٔ مسکن را ثبت کرده‌ام ولی پاسخی نگرفته‌ام.",
-        "",
-        None,
-    ),
-    (
-        "900000000077",
-        RequestChannel.COMPLAINT,
-        "inspection-complaints",
-        None,
-        S.NEW,
-        1,
-        "زینب مرادی",
-        "09121234507",
-        "شکایت از قطعی مکرر سامانهٔ آموزش",
-        "سامانهٔ آموزش در روزهای انتخاب واحد بارها از دسترس خارج شد.",
-        "",
-        "it-statistics",
-    ),
-    (
-        "900000000088",
-        RequestChannel.COMPLAINT,
-        "inspection-complaints",
-        None,
-        S.REJECTED,
-        9,
-        "مهدی صادقی",
-        "09121234508",
-        "شکایت از نمرهٔ درس فیزیولوژی",
-        "به نمرهٔ درس فیزیولوژی اعتراض دارم.",
-        "",
-        "education-deputy",
-    ),
-    (
-        "900000000099",
-        RequestChannel.COMPLAINT,
-        "inspection-complaints",
-        None,
-        S.IN_PROGRESS,
-        30,
-        "لیلا کریمی",
-        "09121234509",
-        "شکایت از رفتار کارکنان پذیرش",
-        "در مراجعه به واحد پذیرش بیمارستان رفتار مناسبی با من نشد.",
-        "",
-        "treatment-deputy",
-    ),
-    (
-        "900000000101",
-        RequestChannel.MEETING,
-        "health-deputy",
-        None,
-        S.IN_PROGRESS,
-        3,
-        "سعید عباسی",
-        "09121234510",
-        "ملاقات دربارهٔ پایگاه سلامت محله",
-        "می‌خواهم دربارهٔ راه‌اندازی پایگاه سلامت در محلهٔ شهرک صنعتی گفت‌وگو کنم.",
-        "",
-        None,
-    ),
-    (
-        "900000000145",
-        RequestChannel.MEETING,
-        "health-deputy",
-        None,
-        S.SCHEDULED,
-        4,
-        "نرگس قاسمی",
-        "09121234514",
-        "ملاقات دربارهٔ برنامهٔ واکسیناسیون مدارس",
-        "می‌خواهم دربارهٔ زمان‌بندی واکسیناسیون دانش‌آموزان با معاون بهداشت گفت‌وگو کنم.",
-        "",
-        None,
-    ),
-    (
-        "900000000112",
-        RequestChannel.REQUEST,
-        "it-statistics",
-        "IT-01",
-        S.WITHDRAWN,
-        5,
-        "پریسا نادری",
-        "09121234511",
-        "بازیابی گذرواژهٔ رایانامهٔ دانشگاه",
-        "گذرواژهٔ رایانامهٔ دانشگاهی خود را فراموش کرده‌ام.",
-        "",
-        None,
-    ),
-    (
-        "900000000123",
-        RequestChannel.REQUEST,
-        "it-statistics",
-        "IT-01",
-        S.ANSWERED,
-        8,
-        "کامران یوسفی",
-        "09121234512",
-        "دسترسی به سامانهٔ اتوماسیون اداری",
-        "برای دسترسی به سامانهٔ اتوماسیون اداری چه باید بکنم؟",
-        "حساب شما ساخته شد؛ نام کاربری همان کد پرسنلی شماست.",
-        None,
-    ),
-    (
-        "900000000134",
-        RequestChannel.LETTER,
-        "it-statistics",
-        None,
-        S.IN_PROGRESS,
-        21,
-        "بهاره شریفی",
-        "09121234513",
-        "نامه دربارهٔ پهنای باند خوابگاه",
-        "سرعت اینترنت خوابگاه دخترانه برای کلاس‌های برخط کافی نیست.",
-        "",
-        None,
-    ),
-]
-
-RATINGS = {"900000000044": (5, "پاسخ سریع و روشن بود."), "900000000055": (4, "")}
 
 
 def _unit(slug):
@@ -267,22 +43,9 @@ def _service(code):
     return Service.objects.filter(code=code).first()
 
 
-def _path(status):
-    return {
-        S.NEW: [],
-        S.IN_PROGRESS: [S.IN_PROGRESS],
-        S.WAITING: [S.IN_PROGRESS, S.WAITING],
-        S.SCHEDULED: [S.IN_PROGRESS, S.SCHEDULED],
-        S.ANSWERED: [S.IN_PROGRESS, S.ANSWERED],
-        S.CLOSED: [S.IN_PROGRESS, S.ANSWERED, S.CLOSED],
-        S.REJECTED: [S.REJECTED],
-        S.WITHDRAWN: [S.WITHDRAWN],
-    }[status]
-
-
 def load_staff(stdout):
     users = {}
-    for username, first, last, slug, role in STAFF:
+    for username, first, last, slug, role in data.STAFF:
         unit = _unit(slug)
         if unit is None:
             stdout.write(f"  desk: unit {slug} not found, staff {username} skipped")
@@ -302,35 +65,124 @@ def load_staff(stdout):
 def load_form_page(stdout):
     from sitepages.models import HomePage
 
+    spec = data.FORM_PAGE
     home = HomePage.objects.filter(depth=2, locale__language_code="fa").first()
-    unit = _unit("education-deputy")
+    unit = _unit(spec["unit"])
     if home is None or unit is None:
         stdout.write("  desk: no home page or education unit, service form skipped")
         return
-    if ServiceFormPage.objects.child_of(home).filter(slug="enrolment-certificate").exists():
+    if ServiceFormPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
         return
     page = ServiceFormPage(
-        title="درخواست گواهی اشتغال به تحصیل",
-        slug="enrolment-certificate",
-        intro="<p>دانشجویان برای دریافت گواهی اشتغال به تحصیل این فرم را پر کنند.</p>",
+        title=spec["title"],
+        slug=spec["slug"],
+        intro=spec["intro"],
         unit=unit,
-        service=_service("EDU-01"),
+        service=_service(spec["service"]),
     )
     page.form_fields = [
         ServiceFormField(
-            label="شمارهٔ دانشجویی", field_type="singleline", required=True, sort_order=0
-        ),
-        ServiceFormField(label="رشته و مقطع", field_type="singleline", required=True, sort_order=1),
-        ServiceFormField(
-            label="گواهی برای ارائه به",
-            field_type="dropdown",
-            choices="نظام وظیفه\nبانک\nسایر",
-            required=True,
-            sort_order=2,
-        ),
+            label=label, field_type=kind, choices=choices, required=True, sort_order=order
+        )
+        for order, (label, kind, choices) in enumerate(spec["fields"])
     ]
     home.add_child(instance=page)
     page.save_revision().publish()
+
+
+def _meeting_time(service_request, days):
+    """10:00 (Tehran) ``days`` from now, or the first day after it the unit receives people."""
+    from sla.calendar import WorkingCalendar
+
+    calendar = WorkingCalendar.load()
+    day = timezone.localdate() + dt.timedelta(days=days)
+    for _tries in range(30):
+        starts_at = dt.datetime.combine(day, dt.time(10, 0), tzinfo=calendar.tz)
+        if not meetings.meeting_time_errors(service_request, starts_at):
+            return starts_at
+        day += dt.timedelta(days=1)
+    raise RuntimeError(f"No meeting time for {service_request.unit} in 30 days")
+
+
+def _walk(service_request, status, user, reply):
+    """Moves the request to ``status`` through the workflow, as its staff and citizen would."""
+    for step in {
+        S.NEW: [],
+        S.IN_PROGRESS: [S.IN_PROGRESS],
+        S.WAITING: [S.IN_PROGRESS, S.WAITING],
+        S.SCHEDULED: [S.IN_PROGRESS, S.SCHEDULED],
+        S.ANSWERED: [S.IN_PROGRESS, S.ANSWERED],
+        S.CLOSED: [S.IN_PROGRESS, S.ANSWERED, S.CLOSED],
+        S.REJECTED: [S.REJECTED],
+        S.WITHDRAWN: [S.WITHDRAWN],
+    }[status]:
+        if step == S.WITHDRAWN:
+            workflow.withdraw(service_request)
+        elif step in (S.ANSWERED, S.WAITING) and reply:
+            workflow.reply(service_request, user=user, body=reply, then=step)
+        elif step == S.SCHEDULED:
+            continue  # the citizen accepts the proposed time (below)
+        else:
+            reason = data.REJECTION_REASON if step == S.REJECTED else ""
+            workflow.change_status(
+                service_request, step, actor=Actor.STAFF, user=user, reason=reason
+            )
+    if status == S.IN_PROGRESS and reply:
+        workflow.reply(service_request, user=user, body=reply)
+    if service_request.channel == RequestChannel.MEETING:
+        scheduled = status == S.SCHEDULED
+        proposal = meetings.propose_meeting(
+            service_request,
+            user=user,
+            starts_at=_meeting_time(service_request, 2 if scheduled else 5),
+            official_name=data.MEETING_OFFICIAL,
+            location=data.MEETING_LOCATION,
+        )
+        if scheduled:
+            meetings.respond_to_meeting(service_request, proposal.pk, accept=True)
+    else:
+        workflow.add_note(service_request, user=user, body=data.NOTE)
+
+
+def _backdate(service_request, days_ago, now, calendar):
+    """Spreads the request's timeline over the past ``days_ago`` days (a step of a quarter
+    of them, a day at least, between changes) and recomputes what is read from it."""
+    submitted = now - dt.timedelta(days=days_ago, hours=3)
+    step = dt.timedelta(days=max(1, days_ago // 4))
+    changes = list(service_request.status_changes.order_by("at", "pk"))
+    times, at = [], submitted
+    for index, change in enumerate(changes):
+        at = submitted if index == 0 else min(at + step, now)
+        times.append((change.at, at))
+        change.__class__.objects.filter(pk=change.pk).update(at=at)
+    messages = RequestMessage.objects.filter(request=service_request)
+    first_reply = None
+    for message in messages.order_by("created_at", "pk"):
+        if message.kind == MessageKind.NOTE:
+            moved = submitted
+        else:  # a reply: when the change it came with (the next one) was made
+            moved = next((new for old, new in times if old >= message.created_at), at)
+            if message.kind == MessageKind.REPLY:
+                first_reply = first_reply or moved
+        RequestMessage.objects.filter(pk=message.pk).update(created_at=moved)
+    by_status = {change.to_status: new for change, (_old, new) in zip(changes, times, strict=True)}
+    service_request.refresh_from_db()
+    service_request.submitted_at = submitted
+    service_request.answered_at = by_status.get(S.ANSWERED)
+    service_request.closed_at = next(
+        (by_status[s] for s in (S.CLOSED, S.REJECTED, S.WITHDRAWN) if s in by_status), None
+    )
+    service_request.first_replied_at = first_reply
+    service_request.due_at = service_request.compute_due_at(calendar=calendar)
+    service_request.answered_in_time = (
+        None
+        if service_request.answered_at is None
+        else service_request.due_at is None or service_request.answered_at <= service_request.due_at
+    )
+    service_request.first_reply_working_hours = (
+        service_request.working_hours_until(first_reply, calendar=calendar) if first_reply else None
+    )
+    service_request.save()
 
 
 def load_requests(stdout, staff):
@@ -339,122 +191,39 @@ def load_requests(stdout, staff):
     calendar = WorkingCalendar.load()
     now = timezone.now()
     created = 0
-    for (
-        code,
-        channel,
-        slug,
-        service_code,
-        status,
-        days_ago,
-        name,
-        mobile,
-        subject,
-        body,
-        reply,
-        concerned,
-    ) in REQUESTS:
+    for row in data.REQUESTS:
+        code, channel, slug, service_code, status, days_ago, name, mobile = row[:8]
+        subject, body, reply, concerned = row[8:]
         if ServiceRequest.objects.filter(tracking_code=code).exists():
             continue
         unit = _unit(slug)
         if unit is None:
             stdout.write(f"  desk: unit {slug} not found, request {code} skipped")
             continue
-        submitted = now - dt.timedelta(days=days_ago, hours=3)
-        request = ServiceRequest.objects.create(
-            tracking_code=code,
+        meeting = channel == RequestChannel.MEETING
+        service_request = workflow.create_request(
             channel=channel,
             unit=unit,
-            service=_service(service_code),
-            concerned_unit=_unit(concerned) if concerned else None,
-            name=name,
-            mobile=mobile,
+            citizen={"name": name, "mobile": mobile},
             subject=subject,
             body=body,
-            submitted_at=submitted,
-            official_name="دکتر نوری — معاون بهداشت" if channel == RequestChannel.MEETING else "",
-            preferred_days="شنبه، دوشنبه" if channel == RequestChannel.MEETING else "",
-            preferred_times="صبح‌ها ۹ تا ۱۱" if channel == RequestChannel.MEETING else "",
-            assigned_to=staff.get(slug),
+            service=_service(service_code),
+            concerned_unit=_unit(concerned) if concerned else None,
+            preferred_days=data.MEETING_DAYS if meeting else "",
+            preferred_times=data.MEETING_TIMES if meeting else "",
         )
-        StatusChange.objects.create(
-            request=request, from_status="", to_status=S.NEW, actor=Actor.CITIZEN, at=submitted
-        )
-        at, previous = submitted, S.NEW
-        for step in _path(status):
-            at = min(at + dt.timedelta(days=max(1, days_ago // 4)), now)
-            if step in (S.ANSWERED, S.WAITING) and reply:
-                RequestMessage.objects.create(
-                    request=request,
-                    kind=MessageKind.REPLY,
-                    body=reply,
-                    author=staff.get(slug),
-                    created_at=at,
-                )
-                request.first_replied_at = request.first_replied_at or at
-            reason = ""
-            if step == S.REJECTED:
-                reason = "اعتراض به نمره باید از راه سامانهٔ آموزش و در مهلت اعلام‌شده ثبت شود."
-                request.rejection_reason = reason
-            StatusChange.objects.create(
-                request=request,
-                from_status=previous,
-                to_status=step,
-                actor={S.WITHDRAWN: Actor.CITIZEN, S.SCHEDULED: Actor.SYSTEM}.get(
-                    step, Actor.STAFF
-                ),
-                user=None if step in (S.WITHDRAWN, S.SCHEDULED) else staff.get(slug),
-                reason=reason,
-                at=at,
-            )
-            if step == S.ANSWERED:
-                request.answered_at = at
-            if step in (S.CLOSED, S.REJECTED, S.WITHDRAWN):
-                request.closed_at = at
-            previous = step
-        if status == S.IN_PROGRESS and reply:
-            RequestMessage.objects.create(
-                request=request,
-                kind=MessageKind.REPLY,
-                body=reply,
-                author=staff.get(slug),
-                created_at=at,
-            )
-            request.first_replied_at = at
-        request.status = status
-        request.due_at = request.compute_due_at(calendar=calendar)
-        if request.answered_at:
-            request.answered_in_time = (
-                request.due_at is None or request.answered_at <= request.due_at
-            )
-        if request.first_replied_at:
-            request.first_reply_working_hours = request.working_hours_until(
-                request.first_replied_at, calendar=calendar
-            )
-        if code in RATINGS:
-            request.rating, request.rating_comment = RATINGS[code]
-            request.rated_at = now
-        request.save()
-        if channel != RequestChannel.MEETING:
-            RequestMessage.objects.create(
-                request=request,
-                kind=MessageKind.NOTE,
-                author=staff.get(slug),
-                body="بررسی شود و در صورت نیاز با متقاضی تماس گرفته شود.",
-                created_at=submitted,
-            )
-        else:
-            scheduled = status == S.SCHEDULED
-            MeetingProposal.objects.create(
-                request=request,
-                starts_at=(now + dt.timedelta(days=2 if scheduled else 5)).replace(
-                    hour=6, minute=30
-                ),
-                official_name="دکتر نوری — معاون بهداشت",
-                location="ساختمان معاونت بهداشت، طبقهٔ دوم",
-                status=MeetingStatus.ACCEPTED if scheduled else MeetingStatus.PROPOSED,
-                created_by=staff.get(slug),
-                responded_at=now if scheduled else None,
-            )
+        # The demo's fixed code (the README's examples), and the meeting's official by name.
+        service_request.tracking_code = code
+        service_request.official_name = data.MEETING_OFFICIAL if meeting else ""
+        service_request.save(update_fields=["tracking_code", "official_name"])
+        user = staff.get(slug)
+        if user is not None:
+            workflow.assign(service_request, assignee=user, user=user)
+        _walk(service_request, status, user, reply)
+        if code in data.RATINGS:
+            rating, comment = data.RATINGS[code]
+            workflow.rate(service_request, rating=rating, comment=comment)
+        _backdate(service_request, days_ago, now, calendar)
         created += 1
     stdout.write(f"  desk: {created} demo requests created")
 
