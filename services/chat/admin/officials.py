@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup
 
 from cms.backoffice.fence import Fence
@@ -19,7 +18,7 @@ from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.permissions import FencedPermissionHelper
 
 from .. import domain
-from ..models import CannedReply, ChatMembership, ChatViewLog
+from ..models import ChatMembership, ChatViewLog
 from .transcripts import MANAGER_FENCE, TranscriptAdmin
 
 
@@ -83,26 +82,6 @@ class ChatViewLogAdmin(FencedModelAdmin):
     list_filter = ("action",)
     search_fields = ("session__tracking_code", "user__username")
     list_select_related = ("user", "session")
-
-
-class CannedReplyViewSet(SnippetViewSet):
-    """Editors (and the units' chat managers) keep each unit's canned replies."""
-
-    model = CannedReply
-    icon = "comment"
-    menu_label = gettext_lazy("Canned replies")
-    url_prefix = "chat/canned-replies"
-    list_display = ["title", "unit", "language", "is_active", "sort_order"]
-    list_filter = ["unit", "language", "is_active"]
-    search_fields = ["title", "body"]
-    panels = [
-        FieldPanel("unit", widget=forms.Select),
-        FieldPanel("title"),
-        FieldPanel("body"),
-        FieldPanel("language"),
-        FieldPanel("is_active"),
-        FieldPanel("sort_order"),
-    ]
 
 
 class ConsoleMenuItem(MenuItem):
