@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from cms.i18n import current_language
 from cms.plugins import registry
 from cms.ratelimit import hit, too_many_requests
+from cms.text import drop_control_characters
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
 from cms.views import tracked_post
@@ -144,7 +145,7 @@ def channel_form(request, channel):
             return bad_request(request, error)
         kwargs["unit"] = unit
     if form_class is RequestForm:
-        code = request.GET.get("service", "")
+        code = drop_control_characters(request.GET.get("service", ""))
         if code:
             from sla.models import Service
             from sla.termination import ended_response, ended_service
@@ -165,7 +166,7 @@ def channel_form(request, channel):
             return redirect("desk:done")
     else:
         # What the citizen typed elsewhere (a live chat nobody could answer) as the text.
-        text = request.GET.get("text", "")[:2000]
+        text = drop_control_characters(request.GET.get("text", ""))[:2000]
         form = form_class(initial={"body": text} if text else None, **kwargs)
     title, description = channel_texts()[channel]
     context = {"form": form, "channel": channel, "title": title, "description": description}

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from cms.plugins import HomeTile, registry
-from cms.text import normalize_search_query
+from cms.text import drop_control_characters, normalize_search_query
 
 from ..blocks import LinkBlock
 from .base import PortalPageMixin
@@ -114,7 +114,7 @@ class HomePage(RoutablePageMixin, PortalPageMixin, Page):
 
     @path("search/")
     def search(self, request):
-        query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+        query = drop_control_characters(request.GET.get("q", "")).strip()[:SEARCH_QUERY_MAX_LENGTH]
         normalized = normalize_search_query(query)
         results = Page.objects.none()
         if normalized:

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from cms.jalali import display_zone
+from cms.text import drop_control_characters
 
 from ..blocks import BodyBlock
 from .base import PortalPageMixin, streamfield_text
@@ -86,7 +87,7 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     @path("")
     def news_list(self, request):
         news = self.get_news()
-        tag = request.GET.get("tag", "").strip()[:100]
+        tag = drop_control_characters(request.GET.get("tag", "")).strip()[:100]
         if tag:
             news = news.filter(tags__name=tag)
         paginator = Paginator(news, NEWS_PER_PAGE)
