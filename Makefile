@@ -33,6 +33,8 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(PY)
 install: $(VENV)/.runtime-installed
 install-test: $(VENV)/.test-installed
 
+# Links in the text messages and emails of the dev server point at where it listens.
+run: export PORTAL_DEV_ADDRESS = $(HOST):$(PORT)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo

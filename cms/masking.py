@@ -3,8 +3,9 @@
 
 Logs are read by more people than the data they describe. A mobile number keeps its
 operator prefix and last two digits (``0912*****67``); tracking codes, national codes
-and any other run of six or more digits in a text keep only their last two digits,
-whatever digits they were written in and however they were grouped.
+and any other run of ten or more digits in a text keep only their last two digits,
+whatever digits they were written in and however they were grouped; shorter runs of six
+or more (one-time codes) are masked whole.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ _DIGIT_RUN = re.compile(rf"[{_DIGIT}](?:[-\s\u200c\u200e\u200f\u2066-\u2069]?[{_
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 MIN_MASKED_DIGITS = 6
 KEPT_DIGITS = 2
+# Runs shorter than this are one-time codes (6 digits), masked whole: even two of their
+# digits shrink a guesser's odds a hundredfold. Longer identifiers (national codes,
+# mobile numbers, tracking codes) keep their last two digits.
+MIN_PARTLY_KEPT_DIGITS = 10
 
 
 def mask_mobile(number: str) -> str:
@@ -40,7 +45,8 @@ def _mask_run(match: re.Match) -> str:
     for char in run:
         if _IS_DIGIT.match(char):
             seen += 1
-            out.append(char if seen > total - KEPT_DIGITS else MASK)
+            kept = total >= MIN_PARTLY_KEPT_DIGITS and seen > total - KEPT_DIGITS
+            out.append(char if kept else MASK)
         else:
             out.append(char)
     return "".join(out)

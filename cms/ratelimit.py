@@ -87,6 +87,14 @@ def hit_key(scope: str, key: str, limit: int, period: int) -> bool:
     return _count(_key(scope, _digest(str(key).strip().lower()), period), period) <= limit
 
 
+def key_within(scope: str, key: str, limit: int, period: int) -> bool:
+    """Whether ``key`` had fewer than ``limit`` hits (:func:`hit_key`) in this window,
+    without counting one."""
+    if not is_enabled():
+        return True
+    return _cache().get(_key(scope, _digest(str(key).strip().lower()), period), 0) < limit
+
+
 def remaining(request, scope: str, limit: int, period: int) -> int:
     """Hits left in the current window (without counting one)."""
     count = _cache().get(_key(scope, client_id(request), period), 0)

@@ -22,6 +22,15 @@ _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "هٔ"})
 # Spaces, dashes, ZWNJ and direction marks that people put inside codes and numbers.
 _IDENTIFIER_NOISE = re.compile(r"[\s\-_\u2010-\u2015\u2212\u200c\u200d\u200e\u200f\u061c/.]+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# C0 and C1 control characters (line breaks and tabs aside) and DEL: never typed by a person, and NUL is refused by
+# PostgreSQL and breaks SQLite's full-text queries (a 500 instead of a page).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def drop_control_characters(value: str) -> str:
+    """``value`` without control characters (for text read from a query string by hand;
+    Django's form fields already refuse NUL)."""
+    return _CONTROL.sub("", str(value))
 
 
 def to_ascii_digits(value: str) -> str:

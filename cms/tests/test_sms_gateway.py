@@ -24,6 +24,9 @@ def test_masking_keeps_only_what_tells_messages_apart():
     assert mask_codes("کد ۴۸۲۹-۱۷۳۵-۶۰۲۸ و کد ملی 0012345678") == (
         "کد ****-****-**۲۸ و کد ملی ********78"
     )
+    # A one-time code keeps no digit at all, whatever digits it was written in.
+    assert mask_codes("کد شما: ۴۸۲۹۵۷. تا ۵ دقیقه") == "کد شما: ******. تا ۵ دقیقه"
+    assert mask_codes("Your code: 482957.") == "Your code: ******."
     # Dates, times and short numbers are not identifiers.
     assert mask_codes("۱۴۰۳/۰۵/۱۲ ساعت 14:30، ۳ روز") == "۱۴۰۳/۰۵/۱۲ ساعت 14:30، ۳ روز"
 
@@ -35,6 +38,15 @@ def test_the_console_backend_logs_neither_the_code_nor_the_number(settings, capl
     assert "0912*****67" in caplog.text and "https://portal.ir/track/" in caplog.text
     for secret in ("09121234567", "۴۸۲۹", "۱۷۳۵", "۴۸۲۹-۱۷۳۵-۶۰۲۸"):
         assert secret not in caplog.text
+
+
+def test_no_digit_of_a_one_time_code_reaches_the_log(settings, caplog):
+    settings.SMS_BACKEND = "cms.sms.ConsoleBackend"
+    with caplog.at_level(logging.DEBUG):
+        sms.send_sms("09121234567", "کد شما برای دیدن درخواست‌ها: ۴۸۲۹۵۷. تا ۵ دقیقه معتبر است.")
+    assert "******." in caplog.text
+    for digit in "۴۸۲۹۵۷":
+        assert digit not in caplog.text.split("0912*****67", 1)[1].replace("۵ دقیقه", "")
 
 
 def test_the_file_backend_writes_masked_messages_to_its_folder(settings, tmp_path):

@@ -56,3 +56,9 @@ def mine_code_limit() -> tuple[int, int]:
 def mine_verify_limit() -> tuple[int, int]:
     """(one-time codes, seconds) one client may type, right or wrong."""
     return get("DESK_MINE_VERIFY_LIMIT", (10, 600))
+
+
+def mine_number_wrong_limit() -> tuple[int, int]:
+    """(wrong one-time codes, seconds) one mobile number may receive, whatever the address;
+    past it, codes for the number are refused until the window ends."""
+    return get("DESK_MINE_NUMBER_WRONG_LIMIT", (10, 3600))

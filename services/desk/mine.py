@@ -5,10 +5,12 @@ in its plugin's tracking session as its tracking code would.
 
 The one-time code: 6 digits, valid 5 minutes, 3 tries, kept (as an HMAC) in the
 requester's session, so it works only in the browser that asked for it. Asking is
-throttled per client address (``DESK_MINE_CODE_LIMIT``) and, since a code goes out only
-within the per-number SMS cap (``PORTAL_SMS_DESTINATION_LIMIT``), per number; typing is
-throttled per address (``DESK_MINE_VERIFY_LIMIT``). The answer never tells whether the
-number has submissions: the same page follows whether a code was sent or not.
+throttled per client address (``DESK_MINE_CODE_LIMIT``) and per number: no code is
+issued past the number's SMS cap (``PORTAL_SMS_DESTINATION_LIMIT``) or its share of
+wrong codes from any address (``DESK_MINE_NUMBER_WRONG_LIMIT``), so new addresses do not
+bring new guesses. Typing is throttled per address (``DESK_MINE_VERIFY_LIMIT``). The
+answer never tells whether the number has submissions: the same page follows whether a
+code was sent or not, and the code is sent after the response.
 
 The view lives in the desk, under the /track/ address the desk owns, and reaches other
 plugins only through :data:`cms.plugins.registry`.
@@ -22,9 +24,10 @@ import time
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -34,7 +37,7 @@ from django.views.decorators.http import require_POST
 from cms.forms import MobileField, PersianFormMixin
 from cms.i18n import current_language
 from cms.plugins import registry
-from cms.ratelimit import destination_allowed, hit, too_many_requests
+from cms.ratelimit import destination_allowed, hit, hit_key, key_within, too_many_requests
 from cms.sms import send_sms
 from cms.text import normalize_identifier, to_persian_digits
 from cms.tracking_session import private
@@ -46,6 +49,7 @@ VERIFIED_KEY = "desk_mine"
 CODE_LENGTH = 6
 CODE_AGE = 5 * 60
 CODE_TRIES = 3
+WRONG_SCOPE = "desk-mine-wrong"
 
 
 class MobileForm(PersianFormMixin, forms.Form):
@@ -75,19 +79,40 @@ def _digest(mobile: str, code: str) -> str:
     return salted_hmac("desk.mine", f"{mobile}:{code}").hexdigest()
 
 
-def _send_code(request, mobile: str, code: str) -> None:
-    """Only to a number that has submissions, and within its SMS cap; silently else."""
+def _number_open(mobile: str) -> bool:
+    """``False`` once the number had its share of wrong codes, from any address."""
+    limit, period = conf.mine_number_wrong_limit()
+    return key_within(WRONG_SCOPE, mobile, limit, period)
+
+
+def _send_code(mobile: str, code: str, language: str) -> None:
+    """Only to a number that has submissions; silently else."""
     if not registry.find_submissions(mobile):
         return
-    if not destination_allowed("sms", mobile):
-        return
-    language = current_language(request)
     with translation.override(language):
         text = render_to_string(
             "desk/email/mine_code_sms.txt",
             {"code": to_persian_digits(code) if language == "fa" else code},
         ).strip()
     send_sms(mobile, text, fail_silently=True)
+
+
+class _SendCodeAfterResponse(HttpResponseRedirect):
+    """The redirect to the code page, which sends the code once it has been sent itself
+    (the server closes a response after writing it): whether the number has submissions
+    (a lookup, a gateway's seconds) never shows in the response time."""
+
+    def __init__(self, url, send):
+        super().__init__(url)
+        self._send = send
+
+    def close(self):
+        send, self._send = self._send, None
+        try:
+            if send is not None:
+                send()
+        finally:
+            super().close()
 
 
 @private
@@ -100,14 +125,20 @@ def mine_lookup(request):
         if form.is_valid():
             mobile = form.cleaned_data["mobile"]
             code = f"{secrets.randbelow(10**CODE_LENGTH):0{CODE_LENGTH}d}"
+            # Past the number's wrong codes or its SMS cap, no code is issued (a digest
+            # no code matches), and the page is the same as for any number.
+            issued = _number_open(mobile) and destination_allowed("sms", mobile)
             request.session[PENDING_KEY] = {
                 "mobile": mobile,
-                "digest": _digest(mobile, code),
+                "digest": _digest(mobile, code) if issued else "",
                 "expires": int(time.time()) + CODE_AGE,
                 "tries": 0,
             }
-            _send_code(request, mobile, code)
-            return redirect("desk_track:mine_code")
+            url = reverse("desk_track:mine_code")
+            if not issued:
+                return redirect(url)
+            language = current_language(request)
+            return _SendCodeAfterResponse(url, lambda: _send_code(mobile, code, language))
     else:
         form = MobileForm()
     return render(request, "desk/mine_lookup.html", {"form": form})
@@ -136,12 +167,19 @@ def _check(request, pending, code) -> str | None:
     if time.time() > pending["expires"]:
         request.session.pop(PENDING_KEY, None)
         return _("The code has expired. Ask for a new one.")
-    if hmac.compare_digest(pending["digest"], _digest(pending["mobile"], code)):
+    if not _number_open(pending["mobile"]):
+        request.session.pop(PENDING_KEY, None)
+        return _("Too many wrong codes were typed for this number. Ask for a new code in an hour.")
+    if pending["digest"] and hmac.compare_digest(
+        pending["digest"], _digest(pending["mobile"], code)
+    ):
         request.session.pop(PENDING_KEY, None)
         # A new session key once the number is proven (no session fixation).
         request.session.cycle_key()
         request.session[VERIFIED_KEY] = {"mobile": pending["mobile"], "seen": int(time.time())}
         return None
+    limit, period = conf.mine_number_wrong_limit()
+    hit_key(WRONG_SCOPE, pending["mobile"], limit, period)
     pending["tries"] += 1
     if pending["tries"] >= CODE_TRIES:
         request.session.pop(PENDING_KEY, None)

@@ -20,6 +20,7 @@ from cms.i18n import current_language
 from cms.plugins import registry
 from cms.querystring import accepts
 from cms.ratelimit import hit, too_many_requests
+from cms.text import drop_control_characters
 from cms.tracking_session import TrackingSession, private, second_factor_matches
 from cms.uploads import attachment_response
 from cms.views import TrackedDetailPage
@@ -148,7 +149,7 @@ def channel_form(request, channel):
             return bad_request(request, error)
         kwargs["unit"] = unit
     if form_class is RequestForm:
-        code = request.GET.get("service", "")
+        code = drop_control_characters(request.GET.get("service", ""))
         if code:
             if ended := ended_service(code):
                 return ended_response(request, ended, reverse("desk_track:lookup"))
@@ -166,7 +167,7 @@ def channel_form(request, channel):
             return redirect("desk:done")
     else:
         # What the citizen typed elsewhere (a live chat nobody could answer) as the text.
-        text = request.GET.get("text", "")[:2000]
+        text = drop_control_characters(request.GET.get("text", ""))[:2000]
         form = form_class(initial={"body": text} if text else None, **kwargs)
     title, description = channel_texts()[channel]
     context = {"form": form, "channel": channel, "title": title, "description": description}

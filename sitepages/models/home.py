@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 
 from cms.plugins import HomeTile, registry
 from cms.querystring import accepts
-from cms.text import normalize_search_query
+from cms.text import drop_control_characters, normalize_search_query
 
 from ..blocks import LinkBlock
 from .base import PortalPageMixin
@@ -116,7 +116,7 @@ class HomePage(RoutablePageMixin, PortalPageMixin, Page):
     @path("search/")
     @accepts("q", "page")
     def search(self, request):
-        query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+        query = drop_control_characters(request.GET.get("q", "")).strip()[:SEARCH_QUERY_MAX_LENGTH]
         normalized = normalize_search_query(query)
         results = Page.objects.none()
         if normalized:

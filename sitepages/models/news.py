@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from cms.jalali import display_zone
 from cms.querystring import accepts
+from cms.text import drop_control_characters
 
 from ..blocks import BodyBlock
 from .base import PortalPageMixin, streamfield_text
@@ -88,7 +89,7 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     @accepts("tag", "page")
     def news_list(self, request):
         news = self.get_news()
-        tag = request.GET.get("tag", "").strip()[:100]
+        tag = drop_control_characters(request.GET.get("tag", "")).strip()[:100]
         if tag:
             news = news.filter(tags__name=tag)
         paginator = Paginator(news, NEWS_PER_PAGE)

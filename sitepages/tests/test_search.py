@@ -71,3 +71,19 @@ def test_search_form_is_on_every_page(client, units):
     page = client.get("/units/it-statistics/").content.decode()
     assert 'role="search"' in page
     assert 'action="/search/"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/search/", "/en/search/"])
+def test_control_characters_in_the_query_are_dropped_not_a_server_error(client, units, path):
+    client.raise_request_exception = False
+    response = client.get(path, {"q": "مدیریت\x00 آمار\x1b"})
+    assert response.status_code == 200
+    if path == "/search/":
+        assert "مدیریت آمار و فناوری اطلاعات" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_nul_in_the_news_tag_is_not_a_server_error(client, units):
+    client.raise_request_exception = False
+    assert client.get("/news/", {"tag": "آزمون\x00"}).status_code == 200

@@ -7,7 +7,8 @@ replies and the menu group. Registered from ``services/chat/wagtail_hooks.py``.
 """
 
 from .console import ConsoleView, FrameView, PollView
-from .officials import CannedReplyViewSet, ChatAdminGroup
+from .officials import ChatAdminGroup
+from .replies import CannedReplyViewSet
 from .transcripts import MANAGER_FENCE, TranscriptAdmin
 
 __all__ = [

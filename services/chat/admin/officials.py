@@ -1,21 +1,18 @@
 """Who answers which unit's chats (kept by the unit's managers), the chat view log
-(auditors), the canned replies (a snippet editors keep), and the admin menu group that
+(auditors), and the admin menu group that
 gathers them with the console."""
 
 from __future__ import annotations
 
-from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup
 
 from cms.backoffice.staff_admin import StaffViewLogAdmin, UnitStaffAdmin
 
 from .. import domain
-from ..models import CannedReply, ChatMembership, ChatViewLog
+from ..models import ChatMembership, ChatViewLog
 from .transcripts import MANAGER_FENCE, TranscriptAdmin
 
 
@@ -35,26 +32,6 @@ class ChatViewLogAdmin(StaffViewLogAdmin):
     list_display = ("at", "user", "action", "session")
     search_fields = ("session__tracking_code", "user__username")
     list_select_related = ("user", "session")
-
-
-class CannedReplyViewSet(SnippetViewSet):
-    """Editors (and the units' chat managers) keep each unit's canned replies."""
-
-    model = CannedReply
-    icon = "comment"
-    menu_label = gettext_lazy("Canned replies")
-    url_prefix = "chat/canned-replies"
-    list_display = ["title", "unit", "language", "is_active", "sort_order"]
-    list_filter = ["unit", "language", "is_active"]
-    search_fields = ["title", "body"]
-    panels = [
-        FieldPanel("unit", widget=forms.Select),
-        FieldPanel("title"),
-        FieldPanel("body"),
-        FieldPanel("language"),
-        FieldPanel("is_active"),
-        FieldPanel("sort_order"),
-    ]
 
 
 class ConsoleMenuItem(MenuItem):
