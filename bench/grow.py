@@ -1,7 +1,7 @@
 """Pages and staff queues as content grows (issue 15).
 
     .venv/bin/python bench/grow.py [--workdir data/bench-grow] [--factor 20]
-        [--requests 100000] [--repeat 3]
+        [--requests 100000] [--repeat 3] [--queue-only] [--site DIR]
 
 Copies the demo site that ``bench/pages.py`` built (``data/bench-pages``; built here the
 same way when missing) and, in this process with the production settings (DEBUG off,
@@ -11,6 +11,12 @@ tree with its officials and contacts, each service for those copies, each announ
 and adds REQUESTS desk requests spread over the units, statuses and a year, and measures
 again, with the staff queue (``/admin/desk/requests/``) for a unit's staff member and for
 a superuser: first page, a deep page, a filter, a search. Prints a Markdown table.
+
+``--queue-only`` skips the pages and their growth: it adds the REQUESTS to the demo site
+and measures the staff queue only (a few minutes instead of most of an hour). ``--site``
+names the built demo site to copy (default ``data/bench-pages/site``; built with
+``bench/pages.py``'s steps when missing), so that another checkout (the code before a
+change) can be measured on the same data with this script copied into it.
 
 Targets: no public page over 80 KB, each page's render time within 1.5x of its demo-size
 time; every queue page under 150 ms with at most 10 queries.
@@ -45,10 +51,13 @@ PAGES = {
 }
 
 
-def prepare(workdir: Path) -> None:
-    source = ROOT / "data" / "bench-pages"
+def prepare(workdir: Path, source: Path) -> None:
     if not (source / "site" / "portal.sqlite3").exists():
-        sys.exit("Run bench/pages.py first: it builds the demo site this copies.")
+        if source != ROOT / "data" / "bench-pages":
+            sys.exit(f"No demo site in {source}: run bench/pages.py there first.")
+        from pages import build_site
+
+        build_site(source, None)
     shutil.rmtree(workdir, ignore_errors=True)
     (workdir / "site").mkdir(parents=True)
     for name in ("portal.sqlite3",):
@@ -228,6 +237,23 @@ def measure_queues(repeat: int) -> dict:
     return results
 
 
+def print_queues(results: dict) -> None:
+    print("\n| staff queue (100k) | ms | queries | KB |\n| --- | --- | --- | --- |")
+    for name, result in results.items():
+        print(f"| {name} | {result['ms']} | {result['queries']} | {result['kb']} |")
+
+
+def queue_only(args) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)  # this checkout's indexes
+    started = time.monotonic()
+    add_requests(args.requests)
+    print(f"{args.requests} requests added in {time.monotonic() - started:.0f} s")
+    print_queues(measure_queues(args.repeat))
+    print(f"load average: {os.getloadavg()}")
+
+
 def table(before: dict, after: dict, factor: int) -> None:
     print(
         f"| page | demo KB | demo ms | demo queries | {factor}x KB | {factor}x ms "
@@ -252,12 +278,17 @@ def main() -> None:
     parser.add_argument("--factor", type=int, default=20)
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--queue-only", action="store_true", help="the staff queue only")
+    parser.add_argument("--site", type=Path, default=ROOT / "data" / "bench-pages")
     args = parser.parse_args()
 
-    prepare(args.workdir)
+    prepare(args.workdir, args.site)
     import django
 
     django.setup()
+    if args.queue_only:
+        queue_only(args)
+        return
     from django.core.cache import cache
 
     from sitepages.models import UnitPage
@@ -285,9 +316,7 @@ def main() -> None:
     print(f"grown in {time.monotonic() - started:.0f} s: {grown}, {args.requests} requests\n")
     after = measure_pages(args.repeat, extra)
     table(before, after, args.factor)
-    print("\n| staff queue (100k) | ms | queries | KB |\n| --- | --- | --- | --- |")
-    for name, result in measure_queues(args.repeat).items():
-        print(f"| {name} | {result['ms']} | {result['queries']} | {result['kb']} |")
+    print_queues(measure_queues(args.repeat))
 
 
 if __name__ == "__main__":
