@@ -13,6 +13,7 @@ from wagtail_modeladmin.views import EditView, IndexView, InspectView, InstanceS
 
 from .exports import csv_safe
 from .history import history_entries
+from .menu import use_kept_menus
 from .paging import DeferredJoinPaginator
 from .params import (
     BadListingParameter,
@@ -53,6 +54,7 @@ class FencedIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
         # modeladmin's own dispatch checks login and ``user_can_list`` first; ours runs
         # inside it (get_filters and get_queryset), and a refusal becomes a 400 page.
+        use_kept_menus(request)
         try:
             response = super().dispatch(request, *args, **kwargs)
         except BadListingParameter as error:
@@ -113,7 +115,7 @@ class FencedIndexView(IndexView):
         filtered = bool(self.query) or bool(self.get_filters_params()) or bool(self.listing_values)
         context = {
             "view": self,
-            "all_count": self.unfiltered_total() if filtered else result_count,
+            "all_count": self.unfiltered_total() if filtered else self.keep_total(result_count),
             "result_count": result_count,
             "paginator": paginator,
             "page_obj": page_obj,
@@ -126,16 +128,22 @@ class FencedIndexView(IndexView):
         # Past IndexView's own get_context_data, which would count and filter again.
         return super(IndexView, self).get_context_data(**context)
 
+    def _total_key(self) -> str:
+        model_admin = self.model_admin
+        scope = model_admin.fence.scope(self.request.user)
+        return f"listing-total:{model_admin.model._meta.label_lower}:{scope}"
+
+    def keep_total(self, total: int) -> int:
+        """An unfiltered page's count, kept for the filtered pages that follow."""
+        store().set(self._total_key(), total, self.TOTAL_SECONDS)
+        return total
+
     def unfiltered_total(self) -> int:
         """How many objects the user may see in all, counted at most once a minute per
         fence scope (the user's units; every superuser shares one)."""
-        model_admin = self.model_admin
-        scope = model_admin.fence.scope(self.request.user)
-        key = f"listing-total:{model_admin.model._meta.label_lower}:{scope}"
-        total = store().get(key)
+        total = store().get(self._total_key())
         if total is None:
-            total = self.get_base_queryset().count()
-            store().set(key, total, self.TOTAL_SECONDS)
+            total = self.keep_total(self.get_base_queryset().count())
         return total
 
     # Exports: safe cells, logged, never cached

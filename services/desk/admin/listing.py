@@ -14,6 +14,7 @@ from wagtail.signals import post_page_move
 from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler
 
 from cms.backoffice.fence import UnitFence
+from cms.backoffice.menu import menu_depends_on
 from cms.backoffice.permissions import FencedPermissionHelper
 from cms.text import normalize_identifier, normalize_search_query
 from sitepages.models import UnitPage
@@ -33,6 +34,8 @@ DESK_FENCE = UnitFence(
     _units_of, name="desk", depends_on=(DeskStaff, get_user_model(), UnitPage, Locale)
 )
 post_page_move.connect(DESK_FENCE.generation.bump, weak=False)
+# Whether the desk's menu shows depends on the memberships too.
+menu_depends_on(DeskStaff)
 
 
 def desk_unit_ids(user) -> set[int]:
