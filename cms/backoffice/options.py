@@ -26,6 +26,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import HistoryView
 
 from .fence import Fence, registry
+from .menu import install as install_kept_menus
 from .permissions import FencedPermissionHelper
 from .views import FencedEditView, FencedIndexView, FencedInspectView
 
@@ -50,6 +51,7 @@ class FencedModelAdmin(ModelAdmin):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        install_kept_menus()
         self.permission_helper.model_admin = self
         registry.register(self.model, self.fence)
 

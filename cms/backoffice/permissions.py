@@ -14,8 +14,16 @@ class FencedPermissionHelper(PermissionHelper):
     model_admin = None  # set by FencedModelAdmin
 
     def user_has_action_permission(self, user, action) -> bool:
-        """``<app_label>.<action>_<model>``, e.g. ``desk.view_servicerequest``."""
-        return self.user_has_specific_permission(user, self.get_perm_codename(action))
+        """``<app_label>.<action>_<model>``, e.g. ``desk.view_servicerequest``.
+
+        Asked once per user object (a request's user) and action: a listing asks for
+        every row's buttons, and each answer would go through every auth backend."""
+        answers = user.__dict__.setdefault("_backoffice_permissions", {})
+        codename = self.get_perm_codename(action)
+        key = f"{self.opts.app_label}.{codename}"
+        if key not in answers:
+            answers[key] = self.user_has_specific_permission(user, codename)
+        return answers[key]
 
     @property
     def fence(self):

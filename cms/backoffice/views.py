@@ -13,6 +13,8 @@ from wagtail_modeladmin.views import EditView, IndexView, InspectView, InstanceS
 
 from .exports import csv_safe
 from .history import history_entries
+from .menu import use_kept_menus
+from .paging import DeferredJoinPaginator
 from .params import (
     BadListingParameter,
     check_common,
@@ -20,6 +22,7 @@ from .params import (
     clean_declared,
     unknown_parameter,
 )
+from .shared_cache import store
 
 NO_STORE = "no-store, private"
 
@@ -44,9 +47,14 @@ def bad_request(request, message: str, *, index_url: str = ""):
 class FencedIndexView(IndexView):
     """The listing: only what the fence lets through, only the declared parameters."""
 
+    paginator_class = DeferredJoinPaginator
+    # How long the unfiltered total ("12 of 4,310 shown") may lag behind the rows.
+    TOTAL_SECONDS = 60
+
     def dispatch(self, request, *args, **kwargs):
         # modeladmin's own dispatch checks login and ``user_can_list`` first; ours runs
         # inside it (get_filters and get_queryset), and a refusal becomes a 400 page.
+        use_kept_menus(request)
         try:
             response = super().dispatch(request, *args, **kwargs)
         except BadListingParameter as error:
@@ -95,8 +103,8 @@ class FencedIndexView(IndexView):
     def get_context_data(self, **kwargs):
         """modeladmin's context, cheaper: the queryset built in ``dispatch`` is used
         again (its filters' choices are not queried twice), and one count serves the
-        paginator and the result count; the unfiltered total costs a second count only
-        when a filter or a search is active."""
+        paginator and the result count; the unfiltered total that a filtered or searched
+        page shows beside it comes from the back office's cache (:meth:`unfiltered_total`)."""
         queryset = self.queryset
         paginator = self.paginator_class(queryset, self.items_per_page)
         try:
@@ -107,7 +115,7 @@ class FencedIndexView(IndexView):
         filtered = bool(self.query) or bool(self.get_filters_params()) or bool(self.listing_values)
         context = {
             "view": self,
-            "all_count": self.get_base_queryset().count() if filtered else result_count,
+            "all_count": self.unfiltered_total() if filtered else self.keep_total(result_count),
             "result_count": result_count,
             "paginator": paginator,
             "page_obj": page_obj,
@@ -119,6 +127,24 @@ class FencedIndexView(IndexView):
         context.update(kwargs)
         # Past IndexView's own get_context_data, which would count and filter again.
         return super(IndexView, self).get_context_data(**context)
+
+    def _total_key(self) -> str:
+        model_admin = self.model_admin
+        scope = model_admin.fence.scope(self.request.user)
+        return f"listing-total:{model_admin.model._meta.label_lower}:{scope}"
+
+    def keep_total(self, total: int) -> int:
+        """An unfiltered page's count, kept for the filtered pages that follow."""
+        store().set(self._total_key(), total, self.TOTAL_SECONDS)
+        return total
+
+    def unfiltered_total(self) -> int:
+        """How many objects the user may see in all, counted at most once a minute per
+        fence scope (the user's units; every superuser shares one)."""
+        total = store().get(self._total_key())
+        if total is None:
+            total = self.keep_total(self.get_base_queryset().count())
+        return total
 
     # Exports: safe cells, logged, never cached
 

@@ -217,6 +217,21 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 
+# The back office's shared state between requests (cms.backoffice.shared_cache: a staff
+# member's units, filter choices): shared by every worker, like the page cache.
+if REDIS_URL:
+    CACHES["backoffice"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-backoffice",
+    }
+else:
+    CACHES["backoffice"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "backoffice-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+
 # Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
 # workers and hosts: in Redis when there is one, else in a database table (created by
 # migrate, see cms.apps), never in one process's memory.

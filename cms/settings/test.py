@@ -26,6 +26,8 @@ CACHES = {**CACHES, "ratelimit": dict(CACHES["default"])}
 # The page cache (cms.pagecache) is off for the unit run, whose tests change rows
 # without the signals a real edit sends; cms/tests/test_pagecache.py switches it on.
 PORTAL_PAGE_CACHE_SECONDS = 0
+# The back office's shared cache likewise (its tests switch on a local one).
+CACHES["backoffice"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "portal-pages",

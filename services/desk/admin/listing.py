@@ -4,15 +4,20 @@ queue is searched and filtered."""
 from __future__ import annotations
 
 from django.contrib.admin import SimpleListFilter
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
+from wagtail.signals import post_page_move
 from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler
 
 from cms.backoffice.fence import UnitFence
+from cms.backoffice.menu import menu_depends_on
 from cms.backoffice.permissions import FencedPermissionHelper
 from cms.text import normalize_identifier, normalize_search_query
+from sitepages.models import UnitPage
 
 from ..models import DeskStaff
 from ..routing import handled_unit_ids
@@ -24,7 +29,13 @@ def _units_of(user) -> set[int]:
 
 # A staff member sees only the requests of the units they belong to, and of the unstaffed
 # units that fall back to them (see :mod:`services.desk.routing`); superusers see all.
-DESK_FENCE = UnitFence(_units_of)
+# Kept between requests until a membership, a user (deactivated) or a unit changes.
+DESK_FENCE = UnitFence(
+    _units_of, name="desk", depends_on=(DeskStaff, get_user_model(), UnitPage, Locale)
+)
+post_page_move.connect(DESK_FENCE.generation.bump, weak=False)
+# Whether the desk's menu shows depends on the memberships too.
+menu_depends_on(DeskStaff)
 
 
 def desk_unit_ids(user) -> set[int]:

@@ -5,12 +5,12 @@ declared filters only, logged exports, and the work actions as view classes."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, ObjectList
 
+from cms.backoffice.filters import CachedRelatedOnlyFilter
 from cms.backoffice.options import FencedModelAdmin
 from cms.formatting import jdatetime
 from cms.tracking import format_tracking_code
@@ -66,9 +66,9 @@ class ServiceRequestAdmin(FencedModelAdmin):
     list_filter = (
         "status",
         "channel",
-        ("service", RelatedOnlyFieldListFilter),
+        ("service", CachedRelatedOnlyFilter),
         OverdueFilter,
-        ("unit", RelatedOnlyFieldListFilter),
+        ("unit", CachedRelatedOnlyFilter),
     )
     search_fields = ("tracking_code", "name", "subject")
     list_select_related = ("unit", "service", "assigned_to")

@@ -190,6 +190,8 @@ class ServiceRequest(models.Model):
             # The staff queue's default order, for one unit and for all.
             models.Index(fields=["unit", "-submitted_at"], name="desk_request_unit_queue"),
             models.Index(fields=["-submitted_at"], name="desk_request_queue"),
+            # The status filter of the queue, in its order.
+            models.Index(fields=["status", "-submitted_at"], name="desk_request_status_queue"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.backoffice.actions import ObjectActionView
+from cms.backoffice.filters import CachedRelatedOnlyFilter
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.views import no_store
 from cms.formatting import fa_number, jdate
@@ -120,7 +121,12 @@ class LoanApplicationAdmin(FencedModelAdmin):
         "stage_column",
         "since_column",
     )
-    list_filter = ("loan_type", "term", "faculty", "degree")
+    list_filter = (
+        ("loan_type", CachedRelatedOnlyFilter),
+        ("term", CachedRelatedOnlyFilter),
+        "faculty",
+        "degree",
+    )
     list_select_related = ("loan_type", "term")
     search_fields = ("full_name",)
     list_export = (

@@ -130,6 +130,9 @@ class LoanApplication(models.Model):
         indexes = [
             models.Index(fields=["stage", "loan_type"]),
             models.Index(fields=["term", "stage"]),
+            # The queue's default order, for all stages and for one (the stage tabs).
+            models.Index(fields=["-submitted_at", "-id"], name="loans_application_queue"),
+            models.Index(fields=["stage", "-submitted_at"], name="loans_application_stage_queue"),
         ]
         constraints = [
             # One active application per student, loan type and term: rejected and
