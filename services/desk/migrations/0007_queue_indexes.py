@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("desk", "0005_meeting_hours_scheduled_reminders"),
+        ("desk", "0006_shared_unit_membership"),
         ("sitepages", "0004_english_contacts"),
         ("sla", "0002_service_termination"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
