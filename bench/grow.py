@@ -63,6 +63,9 @@ def prepare(workdir: Path) -> None:
             "ALLOWED_HOSTS": "testserver,127.0.0.1",
             "SECURE_SSL_REDIRECT": "0",
             "PORTAL_PAGE_CACHE_SECONDS": "0",
+            # Fragments off unless asked (--fragments): what rendering costs as content
+            # grows, not what a warm cache hides.
+            "PORTAL_FRAGMENT_CACHE_SECONDS": os.environ.get("BENCH_FRAGMENT_SECONDS", "0"),
             "LOG_LEVEL": "ERROR",
         }
     )
@@ -252,7 +255,12 @@ def main() -> None:
     parser.add_argument("--factor", type=int, default=20)
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--fragments", action="store_true", help="keep cms.pagecache's fragments on (60 s)"
+    )
     args = parser.parse_args()
+    if args.fragments:
+        os.environ["BENCH_FRAGMENT_SECONDS"] = "60"
 
     prepare(args.workdir)
     import django
@@ -280,11 +288,14 @@ def main() -> None:
         "services": grow_services(args.factor),
         "news": grow_news(args.factor),
     }
-    add_requests(args.requests)
+    if args.requests:
+        add_requests(args.requests)
     cache.clear()
     print(f"grown in {time.monotonic() - started:.0f} s: {grown}, {args.requests} requests\n")
     after = measure_pages(args.repeat, extra)
     table(before, after, args.factor)
+    if not args.requests:
+        return
     print("\n| staff queue (100k) | ms | queries | KB |\n| --- | --- | --- | --- |")
     for name, result in measure_queues(args.repeat).items():
         print(f"| {name} | {result['ms']} | {result['queries']} | {result['kb']} |")
