@@ -202,9 +202,6 @@ else:
 # (shared by every worker and host), else in files under DATA_DIR (shared by the
 # workers of one host, unlike local memory, so a purge reaches all of them).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "60"))
-# Parts of pages the same for every visitor (header, footer, the home's news, the status
-# board), kept per page-cache generation (cms.pagecache.cached_fragment); 0 switches off.
-PORTAL_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRAGMENT_CACHE_SECONDS", "60"))
 if REDIS_URL:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -217,6 +214,9 @@ else:
         "LOCATION": str(DATA_DIR / "pagecache"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+# Parts of pages the same for every visitor (header, footer, the home's news, the status
+# board), kept per page-cache generation (cms.pagecache.cached_fragment); 0 switches off.
+PORTAL_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRAGMENT_CACHE_SECONDS", "60"))
 
 # Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
 # workers and hosts: in Redis when there is one, else in a database table (created by
