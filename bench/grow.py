@@ -74,6 +74,9 @@ def prepare(workdir: Path, source: Path, keep: bool = False) -> None:
             "ALLOWED_HOSTS": "testserver,127.0.0.1",
             "SECURE_SSL_REDIRECT": "0",
             "PORTAL_PAGE_CACHE_SECONDS": "0",
+            # Fragments off unless asked (--fragments): what rendering costs as content
+            # grows, not what a warm cache hides.
+            "PORTAL_FRAGMENT_CACHE_SECONDS": os.environ.get("BENCH_FRAGMENT_SECONDS", "0"),
             "LOG_LEVEL": "ERROR",
         }
     )
@@ -314,7 +317,12 @@ def main() -> None:
     parser.add_argument(
         "--keep", action="store_true", help="with --queue-only: the workdir's site as it is"
     )
+    parser.add_argument(
+        "--fragments", action="store_true", help="keep cms.pagecache's fragments on (60 s)"
+    )
     args = parser.parse_args()
+    if args.fragments:
+        os.environ["BENCH_FRAGMENT_SECONDS"] = "60"
 
     prepare(args.workdir, args.site, keep=args.queue_only and args.keep)
     import django
@@ -345,11 +353,14 @@ def main() -> None:
         "services": grow_services(args.factor),
         "news": grow_news(args.factor),
     }
-    add_requests(args.requests)
+    if args.requests:
+        add_requests(args.requests)
     cache.clear()
     print(f"grown in {time.monotonic() - started:.0f} s: {grown}, {args.requests} requests\n")
     after = measure_pages(args.repeat, extra)
     table(before, after, args.factor)
+    if not args.requests:
+        return
     print_queues(measure_queues(args.repeat))
 
 

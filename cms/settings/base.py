@@ -216,6 +216,9 @@ else:
         "LOCATION": str(DATA_DIR / "pagecache"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+# Parts of pages the same for every visitor (header, footer, the home's news, the status
+# board), kept per page-cache generation (cms.pagecache.cached_fragment); 0 switches off.
+PORTAL_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRAGMENT_CACHE_SECONDS", "60"))
 
 # The back office's shared state between requests (cms.backoffice.shared_cache: a staff
 # member's units, filter choices): shared by every worker, like the page cache.

@@ -14,6 +14,12 @@ from .base import env_bool, env_list
 
 DEBUG = False
 
+# daphne is an installed app only for its runserver (make run, HTTP and WebSockets in one
+# process). A production web worker (gunicorn) never runs it, and the app imports
+# daphne.server, i.e. Twisted, autobahn and pyOpenSSL: about 26 MB of every worker. The
+# WebSocket processes run the daphne command, which imports its server itself.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "daphne"]  # noqa: F405
+
 try:
     SECRET_KEY = os.environ["SECRET_KEY"]
 except KeyError as exc:

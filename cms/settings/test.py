@@ -32,3 +32,6 @@ CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "portal-pages",
 }
+# Fragments kept per page-cache generation (cms.pagecache.cached_fragment): off for the
+# same reason; cms/tests/test_fragments.py switches them on.
+PORTAL_FRAGMENT_CACHE_SECONDS = 0

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms import jalali
+from cms import jalali, pagecache
 from sla.models import Service
 
 from . import conf
@@ -27,6 +28,8 @@ from .models import OutageNotice
 DAYS = 90
 SHORT_DAYS = 30
 PORTAL_KEY = "portal"
+# How long the status page reuses a board (and its rendered history).
+BOARD_SECONDS = 60
 
 
 @dataclass
@@ -78,6 +81,8 @@ class StatusBoard:
     count_maintenance: bool
     since: dt.datetime | None = None
     groups: list[HistoryGroup] = field(default_factory=list)
+    # When an announced notice starts, i.e. when the board changes without an edit.
+    changes_at: dt.datetime | None = None
 
     @property
     def all_operational(self) -> bool:
@@ -225,7 +230,32 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
         upcoming=upcoming,
         count_maintenance=settings["count_maintenance"],
         since=since,
+        changes_at=min(
+            (notice.starts_at for notice in notices if notice.is_upcoming_at(now)), default=None
+        ),
     )
+
+
+def current_board() -> StatusBoard:
+    """What :func:`build_board` answers now, reused for the rest of the minute.
+
+    Kept per language under the page cache's generation, which every saved notice, notice
+    update or service replaces (``cms.pagecache``), so an edit shows on the next request;
+    and never past the start of an announced notice (``changes_at``): the first request
+    after it builds the board afresh.
+    """
+    now = timezone.now()
+    minute = now.replace(second=0, microsecond=0).isoformat()
+    language = get_language()
+    board = pagecache.cached_fragment(
+        "outages-board", build_board, language, minute, "", seconds=BOARD_SECONDS
+    )
+    if board.changes_at is not None and board.changes_at <= now:
+        started = board.changes_at.isoformat()
+        board = pagecache.cached_fragment(
+            "outages-board", build_board, language, minute, started, seconds=BOARD_SECONDS
+        )
+    return board
 
 
 def service_availability(

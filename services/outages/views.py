@@ -22,7 +22,7 @@ from cms.ratelimit import ratelimit
 from .forms import SubscribeForm
 from .models import OutageNotice, Subscriber
 from .notifications import send_confirmation
-from .status import build_board
+from .status import current_board
 
 PAST_PER_PAGE = 10
 # A second confirmation email to the same address waits this long.
@@ -39,7 +39,7 @@ def feed_links():
 
 @accepts("page")
 def status_page(request):
-    board = build_board()
+    board = current_board()
     past = OutageNotice.objects.past().with_timeline().order_by("-starts_at", "-pk")
     past_page = Paginator(past, PAST_PER_PAGE).get_page(request.GET.get("page"))
     return render(

@@ -1,8 +1,10 @@
 """What every portal page shares: text normalised for search, breadcrumbs."""
 
 from django.utils.html import strip_tags
+from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
+from cms import pagecache
 from cms.text import normalize_search_query
 
 
@@ -24,6 +26,18 @@ class PortalPageMixin:
     def normalized_search_text(self):
         parts = [strip_tags(str(part)) for part in self.search_text_parts() if part]
         return normalize_search_query(" ".join(parts))
+
+    def get_view_restrictions(self):
+        """Wagtail asks this on every page it serves (one query). The paths of the pages
+        that have restrictions are kept per page-cache generation (every restriction
+        saved or deleted purges it), so a page outside them costs no query."""
+        paths = pagecache.cached_fragment(
+            "restricted-paths",
+            lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        )
+        if not any(self.path.startswith(path) for path in paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_breadcrumbs(self):
         """Ancestors below the tree's root (the home page first), in one query per

@@ -4,12 +4,14 @@ and, as its sub-routes, the site search."""
 from urllib.parse import quote
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
+from cms import pagecache
 from cms.plugins import HomeTile, registry
 from cms.querystring import accepts
 from cms.text import drop_control_characters, normalize_search_query
@@ -21,6 +23,8 @@ from .units import UnitIndexPage
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
+# How long the home keeps its tiles (the chat's says who is online now).
+TILES_SECONDS = 10
 
 
 class HomePage(RoutablePageMixin, PortalPageMixin, Page):
@@ -95,19 +99,35 @@ class HomePage(RoutablePageMixin, PortalPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Both indexes in one query; defer=True gives their classes without more queries.
-        indexes = list(
-            Page.objects.child_of(self)
-            .live()
-            .public()
-            .type(UnitIndexPage, NewsIndexPage)
-            .order_by("path")
-            .specific(defer=True)
+        # They and the latest news are the same for every visitor: kept until the next
+        # publication purges the page cache's generation (cms.pagecache).
+        indexes = pagecache.cached_fragment(
+            "home-indexes",
+            lambda: list(
+                Page.objects.child_of(self)
+                .live()
+                .public()
+                .type(UnitIndexPage, NewsIndexPage)
+                .order_by("path")
+                .specific(defer=True)
+            ),
+            self.pk,
         )
         unit_index = next((p for p in indexes if isinstance(p, UnitIndexPage)), None)
         news_index = next((p for p in indexes if isinstance(p, NewsIndexPage)), None)
         context.update(
-            tiles=self.get_tiles(request, unit_index),
-            latest_news=self.get_latest_news(),
+            # The tiles are public entry points, the same for every visitor; the chat's
+            # says who is online, so it is kept a few seconds only (and updates itself
+            # in the browser from its live_url).
+            tiles=pagecache.cached_fragment(
+                "home-tiles",
+                lambda: self.get_tiles(request, unit_index),
+                self.pk,
+                get_language(),
+                request.get_host(),
+                seconds=TILES_SECONDS,
+            ),
+            latest_news=pagecache.cached_fragment("home-news", self.get_latest_news, self.pk),
             news_index=news_index,
             unit_index=unit_index,
         )
