@@ -7,6 +7,7 @@ frame and keeps the socket; nothing a client sends becomes a server error.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -17,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from .. import conf
-from ..domain import ChatError
+from ..domain import ChatError, events
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,9 @@ CLOSE_TOO_LARGE = 4413
 CLOSE_RATE_LIMITED = 4429
 
 MAX_REF = 64
+
+# Delivery marks a socket gathers before writing them in one go (seconds).
+MARK_DELAY = 0.5
 
 
 class MalformedFrame(Exception):
@@ -79,6 +83,8 @@ class ChatSocket(AsyncWebsocketConsumer):
         self.frames = RateWindow(conf.frames_per_minute())
         self.messages = RateWindow(conf.messages_per_minute())
         self.groups_joined: set[str] = set()
+        self.pending_marks: dict[int, int] = {}
+        self.mark_task: asyncio.Task | None = None
         await super().websocket_connect(message)
 
     # Groups
@@ -94,6 +100,7 @@ class ChatSocket(AsyncWebsocketConsumer):
             self.groups_joined.discard(group)
 
     async def disconnect(self, code):
+        await self.flush_marks()
         for group in list(getattr(self, "groups_joined", ())):
             await self.leave(group)
 
@@ -107,13 +114,53 @@ class ChatSocket(AsyncWebsocketConsumer):
         await self.send_frame({"type": "error", "code": error, "message": message, "fatal": True})
         await self.close(code=code)
 
-    def _translated(self, function, *args, **kwargs):
-        with translation.override(self.language):
+    def _translated(self, outbox, function, *args, **kwargs):
+        with translation.override(self.language), events.collect(outbox):
             return function(*args, **kwargs)
 
     async def db(self, function, *args, **kwargs):
-        """Runs a synchronous domain call in the page's language, off the event loop."""
-        return await database_sync_to_async(self._translated)(function, *args, **kwargs)
+        """Runs a synchronous domain call in the page's language, off the event loop.
+        What it published (after its commit) is sent from here, the event loop, so the
+        process's one database thread never waits on the channel layer."""
+        outbox: list = []
+        try:
+            return await database_sync_to_async(self._translated)(outbox, function, *args, **kwargs)
+        finally:
+            await self.publish(outbox)
+
+    async def publish(self, outbox) -> None:
+        for groups, frame in outbox:
+            for group in groups:
+                try:
+                    await self.channel_layer.group_send(group, events.event(frame))
+                except Exception:
+                    # Saved is saved: clients resume from the database.
+                    logger.exception("Could not publish %s to %s", frame.get("type"), group)
+
+    # Delivery marks: gathered for MARK_DELAY, then one database call for all of them.
+
+    def mark_later(self, chat_id: int, seq: int) -> None:
+        if seq > self.pending_marks.get(chat_id, 0):
+            self.pending_marks[chat_id] = seq
+        if self.mark_task is None:
+            self.mark_task = asyncio.ensure_future(self._marks_after_delay())
+
+    async def _marks_after_delay(self) -> None:
+        await asyncio.sleep(MARK_DELAY)
+        self.mark_task = None
+        await self.flush_marks()
+
+    async def flush_marks(self) -> None:
+        marks, self.pending_marks = getattr(self, "pending_marks", {}), {}
+        if marks:
+            try:
+                await self.write_marks(marks)
+            except Exception:
+                # A mark is a courtesy: never worth a socket's life.
+                logger.exception("Could not write delivery marks")
+
+    async def write_marks(self, marks: dict[int, int]) -> None:
+        raise NotImplementedError
 
     # Receiving
 
