@@ -16,7 +16,7 @@ from ..citizen_session import held_chat
 from ..domain import events
 from ..enums import SenderKind
 from ..models import ChatSession
-from .base import CLOSE_FORBIDDEN, ChatSocket, int_field, str_field
+from .base import CLOSE_FORBIDDEN, DELIVERY_MARKS, ChatSocket, int_field, str_field
 
 # A sign of life is written at most this often (seconds; a sent message is one too),
 # well within the quiet time after which a waiting chat counts as abandoned.
@@ -116,7 +116,4 @@ class CitizenSocket(ChatSocket):
         # What reached the citizen's page is marked delivered for the official (batched).
         message = frame.get("message") if frame.get("type") == "message" else None
         if message and message.get("kind") in (SenderKind.OFFICIAL, SenderKind.SYSTEM):
-            self.mark_later(self.chat_id, message["seq"])
-
-    async def write_marks(self, marks):
-        await self.db(domain.mark_delivered_many, marks, by_citizen=True)
+            DELIVERY_MARKS.add(self.chat_id, message["seq"], by_citizen=True)

@@ -11,7 +11,7 @@ from .. import domain
 from ..domain import events
 from ..enums import SenderKind, ViewAction
 from ..models import ChatSession, ChatViewLog
-from .base import CLOSE_FORBIDDEN, ChatSocket, MalformedFrame, int_field, str_field
+from .base import CLOSE_FORBIDDEN, DELIVERY_MARKS, ChatSocket, MalformedFrame, int_field, str_field
 
 LANGUAGES = ("fa", "en")
 
@@ -246,8 +246,5 @@ class StaffSocket(ChatSocket):
         await self.send_frame(frame)
         message = frame.get("message") if frame.get("type") == "message" else None
         if message and message.get("kind") == SenderKind.CITIZEN and chat_id in self.own:
-            self.mark_later(chat_id, message["seq"])
-
-    async def write_marks(self, marks):
-        # Only where this official still answers the chat (checked in the same UPDATE).
-        await self.db(domain.mark_delivered_many, marks, by_citizen=False, official_id=self.user.pk)
+            # Written only where this official still answers the chat (in the UPDATE).
+            DELIVERY_MARKS.add(chat_id, message["seq"], by_citizen=False, official_id=self.user.pk)

@@ -205,7 +205,16 @@ def messages_after(session, seq: int, *, for_citizen: bool, limit: int = 500):
     return list(messages.select_related("author", "attachment").order_by("seq")[:limit])
 
 
-def _mark(session, up_to: int, *, reader_is_citizen: bool, field: str, now=None, official_id=None):
+def _mark(
+    session,
+    up_to: int,
+    *,
+    reader_is_citizen: bool,
+    field: str,
+    now=None,
+    official_id=None,
+    trusted=False,
+):
     """Marks the other side's messages up to ``up_to`` as delivered or read (``session``:
     a chat or its id; ``official_id``: only if that official answers the chat)."""
     now = now or timezone.now()
@@ -224,11 +233,13 @@ def _mark(session, up_to: int, *, reader_is_citizen: bool, field: str, now=None,
         messages = messages.filter(session__official_id=official_id)
     marked = messages.update(**changes)
     if marked:
-        last_seq = ChatSession.objects.values_list("last_seq", flat=True).get(pk=session_id)
+        if not trusted:  # a number from a page: never beyond the chat's last message
+            last_seq = ChatSession.objects.values_list("last_seq", flat=True).get(pk=session_id)
+            up_to = min(up_to, last_seq)
         frame = {
             "type": "read" if field == "read_at" else "delivered",
             "chat": session_id,
-            "seq": min(up_to, last_seq),
+            "seq": up_to,
             "by": "citizen" if reader_is_citizen else "official",
         }
         events.publish([events.citizen_group(session_id), events.staff_group(session_id)], frame)
@@ -244,8 +255,8 @@ def mark_delivered(session, up_to: int, *, by_citizen: bool, now=None) -> int:
 
 
 def mark_delivered_many(marks: dict, *, by_citizen: bool, official_id=None, now=None) -> int:
-    """Delivery marks a socket gathered for a moment (chat id -> highest number its page
-    received), written in one transaction instead of one per frame."""
+    """Delivery marks sockets gathered for a moment (chat id -> highest number a page
+    received, numbers the server sent), written in one transaction, not one per frame."""
     now = now or timezone.now()
     marked = 0
     with transaction.atomic():
@@ -257,6 +268,7 @@ def mark_delivered_many(marks: dict, *, by_citizen: bool, official_id=None, now=
                 field="delivered_at",
                 now=now,
                 official_id=official_id,
+                trusted=True,
             )
     return marked
 
