@@ -67,7 +67,7 @@ def test_the_page_returns_from_polling_to_its_socket_without_loss_or_repeats(
 
     # Sockets work again: a retry (with backoff) takes over from polling.
     citizen.evaluate("() => { window.socketsBlocked = false; }")
-    citizen.wait_for_selector("[data-chat-root][data-chat-mode=socket]", timeout=45000)
+    citizen.wait_for_selector("[data-chat-root][data-chat-mode=socket]", timeout=90000)
     assert not citizen.locator("[data-chat-connection]").is_visible()
     staff_send(desk, {"type": "message", "chat": chat.pk, "body": "پاسخ دوم از راه سوکت"})
     citizen.locator(".chat-message--official", has_text="پاسخ دوم").wait_for(timeout=10000)
