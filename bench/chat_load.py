@@ -217,6 +217,12 @@ async def official(port, cookie_name, person, results, stop: asyncio.Event, read
         await ws.send(json.dumps({"type": "hello"}))
         for chat in person["chats"]:
             await ws.send(json.dumps({"type": "open", "chat": chat, "last_seq": 0}))
+        # Ready once every chat is open (its group joined): what is sent from then on
+        # reaches this socket as it happens.
+        opened = 0
+        while opened < len(person["chats"]):
+            if json.loads(await ws.recv()).get("type") == "messages":
+                opened += 1
         ready.release()
         while not stop.is_set():
             try:
@@ -252,6 +258,8 @@ async def citizen(port, cookie_name, chat, index, args, results, connected, go):
     ws = await open_with_retries(port, "/ws/chat/", cookie_name, chat["cookie"])
     async with ws:
         await ws.send(json.dumps({"type": "hello", "last_seq": 0}))
+        while json.loads(await ws.recv()).get("type") != "messages":
+            pass  # connected and resumed: the page is ready
 
         async def drain():
             async for raw in ws:
@@ -282,7 +290,7 @@ async def drive(args, prepared, citizen_port, official_port, pids) -> Results:
         for person in prepared["officials"]
     ]
     for _ in officials:
-        await asyncio.wait_for(ready.acquire(), timeout=60)
+        await asyncio.wait_for(ready.acquire(), timeout=300)
     connected, go = asyncio.Semaphore(0), asyncio.Event()
     citizens = [
         asyncio.create_task(citizen(citizen_port, name, chat, index, args, results, connected, go))
