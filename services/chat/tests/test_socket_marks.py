@@ -27,15 +27,14 @@ def delivered_seqs(chat):
 
 
 async def frames_for(comm, seconds):
-    """Every frame the socket receives within ``seconds``."""
+    """Every frame the socket receives within ``seconds`` (without timing out a
+    receive, which would cancel the application)."""
     frames = []
     loop = asyncio.get_running_loop()
     end = loop.time() + seconds
-    while (left := end - loop.time()) > 0:
-        try:
-            frames.append(await receive(comm, timeout=left))
-        except TimeoutError:
-            break
+    while loop.time() < end:
+        if not await comm.receive_nothing(timeout=0.1):
+            frames.append(await receive(comm))
     return frames
 
 
