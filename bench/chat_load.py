@@ -4,7 +4,7 @@
     .venv/bin/python bench/chat_load.py --mode single   # one daphne, in-memory layer
     .venv/bin/python bench/chat_load.py --mode redis    # two daphne, channels-redis
         [--citizens 200] [--officials 20] [--duration 60] [--interval 5]
-        [--port 8121] [--redis-url redis://127.0.0.1:6379/3] [--database-url URL]
+        [--port 8121] [--redis-url redis://127.0.0.1:6379/9] [--database-url URL]
 
 On a fresh database (a SQLite file in a temporary folder, or ``--database-url``) it
 makes units, ``--officials`` officials (available, capacity enough for their share) and
@@ -184,6 +184,12 @@ def rss_kb(pid: int) -> tuple[int, int]:
     return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process used so far (``/proc/<pid>/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def connect(port, path, cookie_name, cookie):
     return websockets.connect(
         f"ws://127.0.0.1:{port}{path}",
@@ -201,6 +207,8 @@ class Results:
         self.latencies: list[float] = []
         self.received: set[str] = set()
         self.errors: list[str] = []
+        self.cpu_s = 0.0  # the servers' CPU time while citizens sent
+        self.load: list[float] = []  # 1-minute load average when sending began and ended
 
 
 async def official(port, cookie_name, person, results, stop: asyncio.Event, ready):
@@ -209,6 +217,12 @@ async def official(port, cookie_name, person, results, stop: asyncio.Event, read
         await ws.send(json.dumps({"type": "hello"}))
         for chat in person["chats"]:
             await ws.send(json.dumps({"type": "open", "chat": chat, "last_seq": 0}))
+        # Ready once every chat is open (its group joined): what is sent from then on
+        # reaches this socket as it happens.
+        opened = 0
+        while opened < len(person["chats"]):
+            if json.loads(await ws.recv()).get("type") == "messages":
+                opened += 1
         ready.release()
         while not stop.is_set():
             try:
@@ -244,6 +258,8 @@ async def citizen(port, cookie_name, chat, index, args, results, connected, go):
     ws = await open_with_retries(port, "/ws/chat/", cookie_name, chat["cookie"])
     async with ws:
         await ws.send(json.dumps({"type": "hello", "last_seq": 0}))
+        while json.loads(await ws.recv()).get("type") != "messages":
+            pass  # connected and resumed: the page is ready
 
         async def drain():
             async for raw in ws:
@@ -264,7 +280,7 @@ async def citizen(port, cookie_name, chat, index, args, results, connected, go):
         reader.cancel()
 
 
-async def drive(args, prepared, citizen_port, official_port) -> Results:
+async def drive(args, prepared, citizen_port, official_port, pids) -> Results:
     results = Results()
     stop = asyncio.Event()
     ready = asyncio.Semaphore(0)
@@ -274,7 +290,7 @@ async def drive(args, prepared, citizen_port, official_port) -> Results:
         for person in prepared["officials"]
     ]
     for _ in officials:
-        await asyncio.wait_for(ready.acquire(), timeout=60)
+        await asyncio.wait_for(ready.acquire(), timeout=300)
     connected, go = asyncio.Semaphore(0), asyncio.Event()
     citizens = [
         asyncio.create_task(citizen(citizen_port, name, chat, index, args, results, connected, go))
@@ -283,8 +299,12 @@ async def drive(args, prepared, citizen_port, official_port) -> Results:
     for _ in citizens:
         await asyncio.wait_for(connected.acquire(), timeout=args.ramp + 120)
     await asyncio.sleep(1)
+    results.load.append(os.getloadavg()[0])
+    cpu_before = sum(cpu_seconds(pid) for pid in pids)
     go.set()
     await asyncio.gather(*citizens)
+    results.cpu_s = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    results.load.append(os.getloadavg()[0])
     stop.set()
     await asyncio.gather(*officials)
     return results
@@ -311,6 +331,9 @@ def report(args, results: Results, servers) -> dict:
         "p99_ms": ms(cuts[98]) if cuts else None,
         "max_ms": ms(latencies[-1]) if latencies else None,
         "errors": len(results.errors),
+        # Comparable on a busy machine: what the servers spent, not how long it took.
+        "server_cpu_ms_per_message": round(results.cpu_s * 1000 / max(len(results.sent), 1), 2),
+        "load_average": [round(value, 1) for value in results.load],
         "servers": [
             {"port": port, "rss_mb": round(rss / 1024, 1), "peak_rss_mb": round(peak / 1024, 1)}
             for port, (rss, peak) in servers
@@ -333,7 +356,8 @@ async def main_async(args):
                 processes.append((port, start_server(env, port, log)))
             for port in ports:
                 await wait_ready(port)
-            results = await drive(args, prepared, ports[0], ports[-1])
+            pids = [process.pid for _port, process in processes]
+            results = await drive(args, prepared, ports[0], ports[-1], pids)
             servers = [(port, rss_kb(process.pid)) for port, process in processes]
         finally:
             for _port, process in processes:
@@ -360,7 +384,7 @@ def main(argv=None):
     parser.add_argument("--ramp", type=float, default=20, help="seconds over which sockets open")
     parser.add_argument("--grace", type=float, default=5, help="seconds to wait for stragglers")
     parser.add_argument("--port", type=int, default=8121, help="first port tried")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     parser.add_argument("--database-url", default="")
     parser.add_argument(
         "--redis-no-socket-timeout",

@@ -152,6 +152,15 @@ def end(request, chat):
 
 @require_POST
 @with_chat()
+def convert(request, chat):
+    """A waiting citizen who does not want to wait: the chat leaves the queue and
+    continues as a request in the same unit's queue, what they wrote as its text."""
+    domain.convert(chat.pk, by_citizen=True)
+    return answer({"state": state_of(chat)})
+
+
+@require_POST
+@with_chat()
 def rate(request, chat):
     form = RatingForm(request.POST)
     if not form.is_valid():

@@ -74,6 +74,13 @@ def socket_connect_timeout_ms() -> int:
     return int(_get("CHAT_SOCKET_TIMEOUT_MS", 4000))
 
 
+def socket_retry_ms() -> tuple[int, int]:
+    """After falling back to polling, the page tries its WebSocket again after this long
+    (ms), doubling the wait after each failure up to the second number."""
+    first, most = _get("CHAT_SOCKET_RETRY_MS", (3000, 60000))
+    return int(first), int(most)
+
+
 def poll_interval_ms() -> int:
     return int(_get("CHAT_POLL_INTERVAL_MS", 2500))
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("api/read/", api.read, name="api_read"),
     path("api/end/", api.end, name="api_end"),
     path("api/rate/", api.rate, name="api_rate"),
+    path("api/convert/", api.convert, name="api_convert"),
 ]

@@ -88,6 +88,8 @@ def client_config(request, chat) -> dict:
         "socket_path": "/ws/chat/",
         "socket_timeout_ms": conf.socket_connect_timeout_ms(),
         "poll_interval_ms": conf.poll_interval_ms(),
+        "socket_retry_ms": conf.socket_retry_ms()[0],
+        "socket_retry_max_ms": conf.socket_retry_ms()[1],
         "max_length": conf.max_message_length(),
         "urls": {
             "poll": reverse("chat:api_poll"),
@@ -96,6 +98,7 @@ def client_config(request, chat) -> dict:
             "read": reverse("chat:api_read"),
             "end": reverse("chat:api_end"),
             "rate": reverse("chat:api_rate"),
+            "convert": reverse("chat:api_convert"),
             "file": reverse("chat:file", args=[0]),
         },
         "language": current_language(request),

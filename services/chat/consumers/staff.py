@@ -11,7 +11,7 @@ from .. import domain
 from ..domain import events
 from ..enums import SenderKind, ViewAction
 from ..models import ChatSession, ChatViewLog
-from .base import CLOSE_FORBIDDEN, ChatSocket, MalformedFrame, int_field, str_field
+from .base import CLOSE_FORBIDDEN, DELIVERY_MARKS, ChatSocket, MalformedFrame, int_field, str_field
 
 LANGUAGES = ("fa", "en")
 
@@ -47,7 +47,7 @@ def _fenced_chat(user, chat_id) -> ChatSession:
     return chat
 
 
-def _open(user, chat_id, after) -> tuple[int, list[dict]]:
+def _open(user, chat_id, after) -> tuple[int, bool, list[dict]]:
     chat = _fenced_chat(user, chat_id)
     ChatViewLog.objects.create(session=chat, user=user, action=ViewAction.OPEN)
     items = domain.messages_after(chat, after, for_citizen=False)
@@ -59,18 +59,12 @@ def _open(user, chat_id, after) -> tuple[int, list[dict]]:
         "chat": chat.pk,
         "items": [events.message_frame(m, for_citizen=False) for m in items],
     }
-    return chat.unit_id, [state, messages]
+    return chat.unit_id, chat.official_id == user.pk, [state, messages]
 
 
 def _read(user, chat_id, seq):
     chat = _fenced_chat(user, chat_id)
     domain.mark_read(chat, seq, by_citizen=False)
-
-
-def _delivered(user, chat_id, seq):
-    chat = _fenced_chat(user, chat_id)
-    if chat.official_id == user.pk:
-        domain.mark_delivered(chat, seq, by_citizen=False)
 
 
 def _typing(user, chat_id):
@@ -131,7 +125,11 @@ class StaffSocket(ChatSocket):
             )
             return
         self.unit_ids = set(unit_ids)
-        self.opened: dict[int, int] = {}  # chat id -> its unit, while inside the fence
+        # Held for the socket's life, so that frames cost no database call: the chats
+        # opened (id -> unit, checked against the fence when opened and whenever a
+        # state event says the chat moved) and those this official answers.
+        self.opened: dict[int, int] = {}
+        self.own: set[int] = set()
         await self.join(events.user_group(self.user.pk))
         for unit_id in self.unit_ids:
             await self.join(events.unit_group(unit_id))
@@ -154,8 +152,10 @@ class StaffSocket(ChatSocket):
         await self.send_frame({"type": "pong"})
 
     async def _open_chat(self, chat_id, after):
-        unit_id, frames = await self.db(_open, self.user, chat_id, after)
+        unit_id, own, frames = await self.db(_open, self.user, chat_id, after)
         self.opened[chat_id] = unit_id
+        if own:
+            self.own.add(chat_id)
         await self.join(events.staff_group(chat_id))
         for frame in frames:
             await self.send_frame(frame)
@@ -168,6 +168,7 @@ class StaffSocket(ChatSocket):
     async def on_close(self, frame, ref):
         chat_id = int_field(frame, "chat")
         self.opened.pop(chat_id, None)
+        self.own.discard(chat_id)
         await self.leave(events.staff_group(chat_id))
 
     async def on_accept(self, frame, ref):
@@ -192,7 +193,12 @@ class StaffSocket(ChatSocket):
         await self.db(_typing, self.user, int_field(frame, "chat"))
 
     async def on_read(self, frame, ref):
-        await self.db(_read, self.user, int_field(frame, "chat"), int_field(frame, "seq"))
+        chat_id, seq = int_field(frame, "chat"), int_field(frame, "seq")
+        if chat_id in self.opened:
+            # Inside the fence (checked on opening, followed by events since).
+            await self.db(domain.mark_read, chat_id, seq, by_citizen=False)
+        else:
+            await self.db(_read, self.user, chat_id, seq)
 
     async def on_transfer(self, frame, ref):
         chat_id = int_field(frame, "chat")
@@ -220,6 +226,7 @@ class StaffSocket(ChatSocket):
         if frame.get("type") in ("state", "waiting") and unit_id is not None:
             if not self._inside(unit_id):
                 # The chat left this official's units (a transfer): stop following it.
+                self.own.discard(chat_id)
                 if chat_id in self.opened:
                     self.opened.pop(chat_id, None)
                     await self.leave(events.staff_group(chat_id))
@@ -227,11 +234,17 @@ class StaffSocket(ChatSocket):
                 return
             if chat_id in self.opened:
                 self.opened[chat_id] = unit_id
+            if frame.get("type") == "state":
+                if frame.get("official_id") == self.user.pk:
+                    self.own.add(chat_id)
+                else:
+                    self.own.discard(chat_id)
         elif frame.get("type") in ("message", "typing", "read", "delivered") and (
             chat_id not in self.opened
         ):
             return
         await self.send_frame(frame)
         message = frame.get("message") if frame.get("type") == "message" else None
-        if message and message.get("kind") == SenderKind.CITIZEN:
-            await self.db(_delivered, self.user, chat_id, message["seq"])
+        if message and message.get("kind") == SenderKind.CITIZEN and chat_id in self.own:
+            # Written only where this official still answers the chat (in the UPDATE).
+            DELIVERY_MARKS.add(chat_id, message["seq"], by_citizen=False, official_id=self.user.pk)

@@ -13,6 +13,8 @@ Groups:
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -52,16 +54,44 @@ def _send(groups, frame) -> None:
         return
     for group in groups:
         try:
-            async_to_sync(layer.group_send)(group, {"type": EVENT_TYPE, "frame": frame})
+            async_to_sync(layer.group_send)(group, event(frame))
         except Exception:
             # A broken layer must not undo what was saved; clients resume from the database.
             logger.exception("Could not publish %s to %s", frame.get("type"), group)
 
 
+# A socket's domain call collects what it publishes instead of sending it from the
+# database thread: the socket sends it from the event loop once the call returned, so
+# the one thread that runs the process's database work never waits on the channel layer.
+_outboxes = threading.local()
+
+
+@contextmanager
+def collect(outbox: list):
+    """Within the block, committed events are appended to ``outbox`` as
+    ``(groups, frame)`` pairs instead of being sent (the caller sends them)."""
+    previous = getattr(_outboxes, "current", None)
+    _outboxes.current = outbox
+    try:
+        yield outbox
+    finally:
+        _outboxes.current = previous
+
+
 def publish(groups, frame) -> None:
-    """Sends ``frame`` to ``groups`` once the current transaction commits."""
+    """Sends ``frame`` to ``groups`` once the current transaction commits (a rolled-back
+    change tells no one)."""
     groups = list(groups)
-    transaction.on_commit(lambda: _send(groups, frame))
+    outbox = getattr(_outboxes, "current", None)
+    if outbox is not None:
+        transaction.on_commit(lambda: outbox.append((groups, frame)))
+    else:
+        transaction.on_commit(lambda: _send(groups, frame))
+
+
+def event(frame: dict) -> dict:
+    """The channel layer's event carrying ``frame``."""
+    return {"type": EVENT_TYPE, "frame": frame}
 
 
 def official_display_name(user) -> str:

@@ -164,23 +164,41 @@ def abandon(session_id, now=None):
     return session
 
 
+def claim_gone(session_id: int, quiet, now) -> bool:
+    """Abandons one waiting chat whose page went quiet before ``quiet``, if it still is:
+    a conditional UPDATE claims it, so of two sweeps at once exactly one moves it (the
+    other's UPDATE matches nothing); the move is then recorded and told as usual."""
+    with transaction.atomic():
+        claimed = (
+            ChatSession.objects.waiting()
+            .filter(pk=session_id, citizen_seen_at__lt=quiet)
+            .update(
+                state=ChatState.ABANDONED,
+                ended_at=now,
+                ended_by=Actor.SYSTEM,
+                last_activity_at=now,
+            )
+        )
+        if not claimed:
+            return False  # accepted, ended, seen again, or claimed by another sweep
+        session = lock(session_id)
+        session.state = ChatState.WAITING  # as it was when claimed: the record says so
+        _close(session, ChatState.ABANDONED, actor=Actor.SYSTEM, now=now)
+    return True
+
+
 def abandon_gone(unit_ids=None, now=None) -> int:
     """Abandons the waiting chats whose citizen's page went quiet (closed tab, lost phone
-    signal for minutes); called whenever a console loads its waiting list. Safe to run
-    from several places at once: each chat is moved under its lock, once."""
+    signal for minutes); run every minute by ``manage.py chat_abandon`` and whenever a
+    console loads its waiting list. Safe with several at once: each chat is claimed by
+    a conditional UPDATE and counted by the one sweep that claimed it."""
     now = now or timezone.now()
     quiet = now - timedelta(seconds=conf.citizen_gone_seconds())
     gone = ChatSession.objects.waiting().filter(citizen_seen_at__lt=quiet)
     if unit_ids is not None:
         gone = gone.filter(unit_id__in=list(unit_ids))
-    count = 0
-    for session_id in gone.values_list("pk", flat=True):
-        try:
-            abandon(session_id, now=now)
-        except WrongState:
-            continue  # accepted or closed meanwhile
-        count += 1
-    return count
+    candidates = list(gone.order_by("pk").values_list("pk", flat=True))
+    return sum(claim_gone(session_id, quiet, now) for session_id in candidates)
 
 
 def transfer_to_unit(user, session_id, unit, reason="", now=None):
@@ -359,7 +377,8 @@ def rate(session_id, rating, comment="", now=None):
 
 def citizen_seen(session, now=None) -> None:
     """The citizen's page is open (socket connected or a poll arrived)."""
-    ChatSession.objects.filter(pk=session.pk).update(citizen_seen_at=now or timezone.now())
+    session_id = getattr(session, "pk", session)
+    ChatSession.objects.filter(pk=session_id).update(citizen_seen_at=now or timezone.now())
 
 
 def find_by_code(code: str, mobile: str):

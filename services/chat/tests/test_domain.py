@@ -171,3 +171,24 @@ def test_citizens_whose_page_went_quiet_leave_the_queue(welfare, official):
     assert domain.abandon_gone([welfare.pk], now=later) == 1
     chat.refresh_from_db()
     assert chat.state == ChatState.ABANDONED
+
+
+def test_a_citizens_message_is_one_update_and_one_insert(welfare, official):
+    """The socket's hot path (issue 16's load target): numbering, the state check and
+    the sign of life in one UPDATE ... RETURNING, then the insert; nothing else read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    chat = start(welfare)
+    domain.accept(official, chat.pk)
+    with CaptureQueriesContext(connection) as queries:
+        message = domain.send_as_citizen(chat.pk, "پیام تازه")
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert [s for s in statements if s in ("SELECT", "UPDATE", "INSERT")] == ["UPDATE", "INSERT"]
+    chat.refresh_from_db()
+    assert (message.seq, chat.last_seq) == (3, 3)
+    assert chat.citizen_seen_at == message.created_at
+    domain.end(chat.pk, user=official)
+    with pytest.raises(domain.WrongState):
+        domain.send_as_citizen(chat.pk, "دیر رسید")
+    assert chat.messages.count() == 4  # joined, ended: nothing stored after the end

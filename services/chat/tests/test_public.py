@@ -159,6 +159,37 @@ def test_continue_as_a_desk_request(client, welfare, official):
     assert "سلام، وام مسکن؟" in found.content.decode()
 
 
+def test_a_waiting_citizen_leaves_the_queue_and_continues_as_a_request(client, welfare, official):
+    """Their unit, name, mobile and what they wrote reach the desk; the tracking code of
+    the request is told in the chat, which left the queue."""
+    chat = start_chat(client, welfare)
+    client.post(reverse("chat:api_send"), {"body": "شماره پرونده ۱۲۳۴"})
+    page = client.get(reverse("chat:conversation")).content.decode()
+    assert "data-chat-convert" in page
+    response = client.post(reverse("chat:api_convert"))
+    assert response.status_code == 200, response.content
+    assert response.json()["state"]["state"] == ChatState.CONVERTED
+    chat.refresh_from_db()
+    assert chat.state == ChatState.CONVERTED and chat.ended_by == "citizen"
+    assert ChatSession.objects.waiting().count() == 0
+    request = Client().post(
+        "/track/", {"code": chat.converted_code, "mobile": "09121234567"}, follow=True
+    )
+    text = request.content.decode()
+    assert "سلام، وام مسکن؟" in text and "شماره پرونده ۱۲۳۴" in text
+    assert welfare.title in text
+    said = client.get(reverse("chat:api_poll"), {"after": 0}).json()["messages"]
+    assert format_tracking_code(chat.converted_code) in said[-1]["body"]
+    # Once is enough; and a chat an official already took is theirs to convert.
+    assert client.post(reverse("chat:api_convert")).status_code == 409
+    other = Client()
+    second = start_chat_as(other, welfare, mobile="09131234567")
+    domain.accept(official, second.pk)
+    assert other.post(reverse("chat:api_convert")).status_code == 409
+    second.refresh_from_db()
+    assert second.state == ChatState.ACTIVE
+
+
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

@@ -144,6 +144,8 @@
     var closed = ["ended", "abandoned", "converted"].indexOf(next.state) !== -1;
     compose.hidden = closed;
     actions.hidden = closed;
+    var convertBox = el("convert-box");
+    if (convertBox) convertBox.hidden = next.state !== "waiting";
     closedBox.hidden = !closed;
     if (closed) {
       typingBox.hidden = true;
@@ -184,7 +186,8 @@
     });
   }
 
-  function poll() {
+  var pollRun = 0;
+  function poll(run) {
     fetch(config.urls.poll + "?after=" + lastSeq, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (data) {
@@ -197,7 +200,10 @@
         sendRead();
       })
       .catch(function () { /* the next poll tries again */ })
-      .then(function () { pollTimer = setTimeout(poll, config.poll_interval_ms); });
+      .then(function () {
+        /* Back on the socket meanwhile: it carries everything from here on. */
+        if (mode === "polling" && run === pollRun) pollTimer = setTimeout(function () { poll(run); }, config.poll_interval_ms);
+      });
   }
 
   function startPolling() {
@@ -207,35 +213,67 @@
     var note = el("connection");
     note.textContent = texts.polling;
     note.hidden = false;
-    poll();
+    poll(++pollRun);
+  }
+
+  /* While polling, the socket is tried again now and then (a proxy that came back, a
+     network that changed), waiting longer after each failure. */
+  var retryDelay = 0, retryTimer = null;
+  function scheduleRetry() {
+    if (retryTimer || !("WebSocket" in window)) return;
+    retryDelay = Math.min(retryDelay ? retryDelay * 2 : config.socket_retry_ms, config.socket_retry_max_ms);
+    retryTimer = setTimeout(function () {
+      retryTimer = null;
+      if (mode === "polling") connect();
+    }, retryDelay * (0.8 + Math.random() * 0.4));
+  }
+  function fallBack() {
+    socket = null;
+    startPolling();
+    scheduleRetry();
   }
 
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var opened = false;
+    var opened = false, attempt;
     try {
-      socket = new WebSocket(scheme + location.host + config.socket_path);
+      attempt = new WebSocket(scheme + location.host + config.socket_path);
     } catch (error) {
-      startPolling();
+      fallBack();
       return;
     }
     var timer = setTimeout(function () {
-      if (!opened) { try { socket.close(); } catch (error) { /* closing anyway */ } startPolling(); }
+      if (!opened) { try { attempt.close(); } catch (error) { /* closing anyway */ } fallBack(); }
     }, config.socket_timeout_ms);
-    socket.onopen = function () {
+    attempt.onopen = function () {
       opened = true;
       clearTimeout(timer);
+      if (mode === "closed") { attempt.close(); return; }
+      /* The socket takes over from polling: no poll after this one, and the hello asks
+         for everything after the last message shown (render() ignores numbers seen). */
+      socket = attempt;
       mode = "socket";
+      retryDelay = 0;
+      clearTimeout(pollTimer);
+      pollRun++;
       root.setAttribute("data-chat-mode", "socket");
-      socket.send(JSON.stringify({ type: "hello", last_seq: lastSeq }));
+      el("connection").hidden = true;
+      attempt.send(JSON.stringify({ type: "hello", last_seq: lastSeq }));
     };
-    socket.onmessage = function (event) { frame(JSON.parse(event.data)); };
-    socket.onclose = function (event) {
+    attempt.onmessage = function (event) { if (socket === attempt) frame(JSON.parse(event.data)); };
+    attempt.onclose = function (event) {
       clearTimeout(timer);
+      if (socket !== attempt && opened) return;
       if (event.code >= 4400 && event.code < 4500) { mode = "closed"; return; }
-      if (mode !== "polling") { mode = "connecting"; startPolling(); }
+      fallBack();
     };
   }
+
+  el("convert") && el("convert").addEventListener("click", function () {
+    if (!window.confirm(texts.confirm_convert)) return;
+    post(config.urls.convert, {}).then(function (data) { applyState(data.state); })
+      .catch(function (error) { showError(error.message); });
+  });
 
   compose.addEventListener("submit", function (event) {
     event.preventDefault();
