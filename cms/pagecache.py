@@ -135,8 +135,8 @@ def prime_site(request) -> None:
     per request (Wagtail's ``Site.find_for_request`` keeps its answer on the request)."""
     from wagtail.models import Site
 
-    if hasattr(request, "_wagtail_site"):
-        return
+    if hasattr(request, "_wagtail_site") or fragment_seconds() <= 0:
+        return  # without fragments Wagtail finds the site itself, if the view asks
     try:
         host, port = request._get_raw_host(), request.get_port()
     except Exception:  # a malformed Host header: Wagtail answers it itself
@@ -223,7 +223,8 @@ class PageCacheMiddleware:
             _request_state.generation = None
 
     def _respond(self, request):
-        if not request.path_info.startswith(EXCLUDED_PREFIXES):
+        # The health check answers for the database itself: nothing may query before it.
+        if not request.path_info.startswith((*EXCLUDED_PREFIXES, "/healthz")):
             prime_site(request)
         if not _may_use_cache(request):
             return self.get_response(request)

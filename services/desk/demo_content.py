@@ -20,7 +20,7 @@ from django.utils import timezone
 from cms.demo import demo_loader, set_demo_password
 
 from . import demo_requests as data
-from . import meetings, workflow
+from . import meetings, submission, workflow
 from .demo_figures import load_service_figures  # noqa: F401 (registers its loader)
 from .demo_meetings import load_meeting_hours
 from .enums import Actor, MessageKind, RequestChannel, RequestStatus
@@ -201,7 +201,7 @@ def load_requests(stdout, staff):
             stdout.write(f"  desk: unit {slug} not found, request {code} skipped")
             continue
         meeting = channel == RequestChannel.MEETING
-        service_request = workflow.create_request(
+        service_request = submission.create_request(
             channel=channel,
             unit=unit,
             citizen={"name": name, "mobile": mobile},

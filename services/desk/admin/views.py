@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.backoffice.paging import DeferredJoinPaginator
 from cms.backoffice.views import (
     FencedEditView,
     FencedHistoryView,
@@ -22,7 +23,6 @@ from ..forms import (
     TransitionForm,
 )
 from ..forms.meeting import MeetingProposalForm
-from .paging import DeferredJoinPaginator
 
 WORK_ACTIONS = (
     "reply",

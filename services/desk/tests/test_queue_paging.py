@@ -1,5 +1,5 @@
 """The staff queue's pages hold the same requests, in the same order, as a plain
-OFFSET page would, without joining every skipped row (services.desk.admin.paging)."""
+OFFSET page would, without joining every skipped row (cms.backoffice.paging)."""
 
 import datetime as dt
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from services.desk.admin.paging import DeferredJoinPaginator
+from cms.backoffice.paging import DeferredJoinPaginator
 from services.desk.models import ServiceRequest
 
 from .factories import ServiceRequestFactory
