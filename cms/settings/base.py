@@ -200,40 +200,36 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+
+def _shared_cache(name: str, folder: str) -> dict:
+    """A cache every worker shares: Redis when there is one, else files under DATA_DIR
+    (shared by the workers of one host, unlike local memory, so a purge reaches all)."""
+    if REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-" + name,
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / folder),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+
+
 # Whole public pages for anonymous visitors (cms.pagecache): in Redis when there is one
 # (shared by every worker and host), else in files under DATA_DIR (shared by the
 # workers of one host, unlike local memory, so a purge reaches all of them).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "60"))
-if REDIS_URL:
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-pages",
-    }
-else:
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "pagecache"),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+CACHES["pages"] = _shared_cache("pages", "pagecache")
 # Parts of pages the same for every visitor (header, footer, the home's news, the status
 # board), kept per page-cache generation (cms.pagecache.cached_fragment); 0 switches off.
 PORTAL_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRAGMENT_CACHE_SECONDS", "60"))
 
 # The back office's shared state between requests (cms.backoffice.shared_cache: a staff
 # member's units, filter choices): shared by every worker, like the page cache.
-if REDIS_URL:
-    CACHES["backoffice"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-backoffice",
-    }
-else:
-    CACHES["backoffice"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "backoffice-cache"),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+CACHES["backoffice"] = _shared_cache("backoffice", "backoffice-cache")
 
 # Rate limits and per-destination caps (cms.ratelimit) must be counted once for all
 # workers and hosts: in Redis when there is one, else in a database table (created by
