@@ -169,7 +169,7 @@ def _real_addresses():
             (f"{prefix}/news/?tag=اطلاعیه&page=1", 200),
             (f"{prefix}/services/?q=وام&unit={unit.slug}&channel=web&page=1", 200),
             (f"{prefix}/status/?page=1", 200),
-            (f"{prefix}/desk/request/?service={service.code}&text=سلام", 200),
+            (f"{prefix}/desk/request/?service={service.code}", 200),
             (f"{prefix}/chat/api/poll/?after=0", 403),  # no chat open in this browser
             (f"{prefix}/_util/login/?next=/", 200),
         ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.hub, name="hub"),
     path("conversation/", views.conversation, name="conversation"),
     path("new/", views.new_chat, name="new"),
+    path("to-desk/", views.to_desk, name="to_desk"),
     path("files/<int:attachment_id>/", track.download, name="file"),
     path("track/", track.lookup, name="track"),
     path("track/transcript/", track.transcript, name="transcript"),

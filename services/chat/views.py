@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from cms import ratelimit
+from cms import prefill, ratelimit
 from cms.client_address import client_address
 from cms.i18n import current_language
 from cms.tracking_session import private
@@ -45,6 +46,17 @@ def availability_context(units=None) -> dict:
         "next_opening": None if online else domain.next_office_opening(),
         "desk_url": desk_request_url(),
     }
+
+
+@require_POST
+def to_desk(request):
+    """ "Send it as a request instead": the question typed on the hub goes to the desk's
+    request form through the session (cms.prefill), never in an address."""
+    url = desk_request_url()
+    if not url:
+        raise Http404
+    prefill.store_text(request, request.POST.get("text", ""))
+    return redirect(url)
 
 
 @private

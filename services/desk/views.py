@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from cms.i18n import current_language
 from cms.plugins import registry
+from cms.prefill import take_text
 from cms.querystring import accepts
 from cms.ratelimit import hit, too_many_requests
 from cms.text import drop_control_characters
@@ -134,7 +135,7 @@ def _meeting_unit(request):
     return unit, None
 
 
-@accepts("unit", "service", "text")
+@accepts("unit", "service")
 @private
 def channel_form(request, channel):
     try:
@@ -166,8 +167,9 @@ def channel_form(request, channel):
             remember_submission(request, service_request)
             return redirect("desk:done")
     else:
-        # What the citizen typed elsewhere (a live chat nobody could answer) as the text.
-        text = drop_control_characters(request.GET.get("text", ""))[:2000]
+        # What the citizen typed elsewhere (a live chat nobody could answer) as the text,
+        # handed over in the session (cms.prefill), never in the address.
+        text = take_text(request)
         form = form_class(initial={"body": text} if text else None, **kwargs)
     title, description = channel_texts()[channel]
     context = {"form": form, "channel": channel, "title": title, "description": description}

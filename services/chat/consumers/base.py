@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from .. import conf
-from ..domain import ChatError, events, mark_delivered_many
+from ..domain import ChatError, TooMany, events, mark_delivered_many
 
 logger = logging.getLogger(__name__)
 
@@ -131,13 +131,13 @@ class ChatSocket(AsyncWebsocketConsumer):
 
     # Frame types this socket understands -> method names.
     handlers: dict[str, str] = {}
-    # Frame types that count as messages (the per-minute message limit).
+    # Frame types that are messages: past the per-minute limit of the chat (counted in
+    # the domain, shared with the HTTP fallback), they close the socket.
     message_types = frozenset({"message", "note"})
     language = "fa"
 
     async def websocket_connect(self, message):
         self.frames = RateWindow(conf.frames_per_minute())
-        self.messages = RateWindow(conf.messages_per_minute())
         self.groups_joined: set[str] = set()
         await super().websocket_connect(message)
 
@@ -217,13 +217,6 @@ class ChatSocket(AsyncWebsocketConsumer):
                     gettext("The page sent something the chat does not understand."),
                 )
                 return
-            if kind in self.message_types and not self.messages.allow():
-                await self.refuse(
-                    CLOSE_RATE_LIMITED,
-                    gettext("Too many messages in a short time; the connection was closed."),
-                    "rate_limited",
-                )
-                return
             ref = frame.get("ref")
             if ref is not None and (not isinstance(ref, str) or len(ref) > MAX_REF):
                 ref = None
@@ -236,6 +229,14 @@ class ChatSocket(AsyncWebsocketConsumer):
                     gettext("The page sent something the chat does not understand."),
                 )
         except ChatError as refusal:
+            if isinstance(refusal, TooMany) and kind in self.message_types:
+                with translation.override(self.language):
+                    await self.refuse(
+                        CLOSE_RATE_LIMITED,
+                        gettext("Too many messages in a short time; the connection was closed."),
+                        "rate_limited",
+                    )
+                return
             await self.send_frame(
                 {"type": "error", "code": refusal.code, "message": str(refusal.message), "ref": ref}
             )

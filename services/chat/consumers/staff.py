@@ -11,6 +11,7 @@ from .. import domain
 from ..domain import events
 from ..enums import SenderKind, ViewAction
 from ..models import ChatSession, ChatViewLog
+from ..signals import FENCE_CHANGED
 from .base import CLOSE_FORBIDDEN, DELIVERY_MARKS, ChatSocket, MalformedFrame, int_field, str_field
 
 LANGUAGES = ("fa", "en")
@@ -220,7 +221,36 @@ class StaffSocket(ChatSocket):
         await self.db(domain.convert, chat_id, user=self.user)
         await self.send_frame({"type": "ack", "ref": ref, "chat": chat_id})
 
+    async def refence(self):
+        """A membership of this official changed: follow only the units they still answer.
+        The groups of lost units are left, and the chats of those units (opened, or even
+        answered by this official) get no further frame; with no unit left, the socket
+        closes."""
+        unit_ids = await self.db(_connect, self.user)
+        if unit_ids is None:
+            await self.refuse(
+                CLOSE_FORBIDDEN,
+                gettext("You no longer answer any unit's chats; the console was closed."),
+                "forbidden",
+            )
+            return
+        unit_ids = set(unit_ids)
+        for unit_id in self.unit_ids - unit_ids:
+            await self.leave(events.unit_group(unit_id))
+        for unit_id in unit_ids - self.unit_ids:
+            await self.join(events.unit_group(unit_id))
+        self.unit_ids = unit_ids
+        for chat_id, unit_id in list(self.opened.items()):
+            if not self._inside(unit_id):
+                self.opened.pop(chat_id, None)
+                self.own.discard(chat_id)
+                await self.leave(events.staff_group(chat_id))
+                await self.send_frame({"type": "gone", "chat": chat_id})
+
     async def forward(self, frame):
+        if frame.get("type") == FENCE_CHANGED:
+            await self.refence()
+            return
         chat_id = frame.get("chat")
         unit_id = frame.get("unit")
         if frame.get("type") in ("state", "waiting") and unit_id is not None:

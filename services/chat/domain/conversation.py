@@ -7,14 +7,17 @@ from django.db import connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from cms import ratelimit
 from cms.attachments import atomic_with_files
 
+from .. import conf
 from ..enums import OPEN, ChatState, SenderKind
 from ..models import ChatAttachment, ChatMessage, ChatSession
 from . import events
 from .common import check_official, clean_text, lock
-from .errors import NotAllowed, WrongState
+from .errors import NotAllowed, TooMany, WrongState
 from .presence import may_answer
 
 
@@ -95,6 +98,18 @@ def _store(session_id, seq, kind, body, *, author, now, upload, file_kind, store
     return message
 
 
+def check_message_rate(session_id: int, *, by_citizen: bool) -> None:
+    """Counts one message (or file) of one side of a chat; past
+    ``CHAT_MESSAGES_PER_MINUTE`` in the minute, refuses it. One count per chat and side
+    in the shared rate-limit cache, whatever carries the message (socket or HTTP
+    fallback), so reconnecting or switching transport does not reset it."""
+    side = "citizen" if by_citizen else "official"
+    if not ratelimit.hit_key(
+        f"chat-messages-{side}", str(session_id), conf.messages_per_minute(), 60
+    ):
+        raise TooMany(gettext("Too many messages in a short time. Please wait a minute."))
+
+
 def add_message(session, kind, body, *, author=None, now=None, upload=None, file_kind=None):
     """Stores one message (and its checked file) in a chat the caller holds; tells the
     sockets after the commit. Runs in its own transaction, files removed if anything
@@ -131,6 +146,7 @@ def send_as_citizen(session_id, body, *, now=None, upload=None, file_kind=None) 
     One short transaction: numbering (with the state check and the citizen's sign of
     life folded in) and the insert; no lock taken beforehand, no chat loaded."""
     text = clean_text(body, required=upload is None)
+    check_message_rate(session_id, by_citizen=True)
     now = now or timezone.now()
 
     def operation(stored):
@@ -172,6 +188,7 @@ def send_as_official(user, session_id, body, *, now=None, upload=None, file_kind
         unit_id = ChatSession.objects.values_list("unit_id", flat=True).get(pk=session_id)
         if not may_answer(user, unit_id):
             raise NotAllowed()
+        check_message_rate(session_id, by_citizen=False)
         return _store(
             session_id,
             seq,
@@ -194,6 +211,7 @@ def add_note(user, session_id, body, *, now=None) -> ChatMessage:
     with transaction.atomic():
         session = lock(session_id)
         check_official(user, session)
+        check_message_rate(session_id, by_citizen=False)
         return add_message(session, SenderKind.NOTE, text, author=user, now=now)
 
 
