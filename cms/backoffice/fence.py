@@ -111,6 +111,12 @@ class UnitFence(Fence):
     def narrow(self, user, queryset):
         return queryset.filter(**{f"{self.unit_field}__in": sorted(self.units(user))})
 
+    def unit_choices(self, user, units: QuerySet) -> QuerySet:
+        """The units ``user`` may give an object of this fence to (a form's choices)."""
+        if user.is_superuser:
+            return units
+        return units.filter(pk__in=sorted(self.units(user)))
+
     def scope(self, user) -> str:
         if user.is_superuser:
             return "all"
