@@ -36,7 +36,8 @@ def language_switcher(context):
     A Wagtail page links to its live translation or, where there is none, to that of
     its nearest ancestor, found in one query. A page that keeps its ancestors for the
     breadcrumbs (``get_breadcrumbs()``) shares them. Any other view links to the same
-    URL with the language prefix changed.
+    path with the language prefix changed, without its query string (its values, a
+    unit's id or a refused parameter, belong to this language's page).
     """
     request = context.get("request")
     page = context.get("page")
@@ -45,7 +46,7 @@ def language_switcher(context):
     if isinstance(page, Page):
         urls = _translated_page_urls(page, [code for code, _name in others], request)
     else:
-        path = request.get_full_path() if request is not None else "/"
+        path = request.path if request is not None else "/"
         urls = {code: translate_url(path, code) for code, _name in others}
     links = [{"code": code, "name": name, "url": urls.get(code) or "/"} for code, name in others]
     return {"links": links, "current": current}

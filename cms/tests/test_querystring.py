@@ -243,6 +243,15 @@ def test_the_english_400_page_is_in_english(client):
     assert '<a class="button" href="/en/">' in body
 
 
+@pytest.mark.parametrize("address", ["/en/desk/?ref=twitter", "/en/?ref=twitter"])
+def test_the_other_language_link_of_a_400_page_leads_to_a_working_page(client, address):
+    """The switcher drops the refused parameter instead of leading to another 400."""
+    body = client.get(address).content.decode()
+    persian = re.search(r'class="language-link" href="([^"]*)" hreflang="fa"', body).group(1)
+    assert "ref=" not in persian
+    assert client.get(persian).status_code == 200
+
+
 def test_a_parameter_name_is_shown_escaped(client):
     body = client.get("/?%3Cscript%3Ealert(1)%3C/script%3E=1").content.decode()
     assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
