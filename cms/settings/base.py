@@ -144,6 +144,11 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": SQLITE_PATH,
+            # Kept open between requests as on PostgreSQL: opening a SQLite connection
+            # (its PRAGMAs and functions) cost the chat's socket calls more than their
+            # statements (bench/README.md, chat_load.py).
+            "CONN_MAX_AGE": int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, and the
                 # timeout lets concurrent writers queue instead of failing with
@@ -199,7 +204,7 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "cms.layers.InMemoryChannelLayer"}}
 
 
 def _shared_cache(name: str, folder: str) -> dict:

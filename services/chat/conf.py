@@ -29,7 +29,8 @@ def max_frame_bytes() -> int:
 
 
 def messages_per_minute() -> int:
-    """Messages (and notes) one connection may send per minute."""
+    """Messages (and notes) one side of a chat may send per minute, its opening message
+    included (counted from the stored messages, whatever carried them)."""
     return int(_get("CHAT_MESSAGES_PER_MINUTE", 30))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Value
@@ -9,7 +11,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cms import ratelimit
 from cms.attachments import atomic_with_files
 
 from .. import conf
@@ -98,15 +99,20 @@ def _store(session_id, seq, kind, body, *, author, now, upload, file_kind, store
     return message
 
 
-def check_message_rate(session_id: int, *, by_citizen: bool) -> None:
-    """Counts one message (or file) of one side of a chat; past
-    ``CHAT_MESSAGES_PER_MINUTE`` in the minute, refuses it. One count per chat and side
-    in the shared rate-limit cache, whatever carries the message (socket or HTTP
-    fallback), so reconnecting or switching transport does not reset it."""
-    side = "citizen" if by_citizen else "official"
-    if not ratelimit.hit_key(
-        f"chat-messages-{side}", str(session_id), conf.messages_per_minute(), 60
-    ):
+def check_message_rate(session_id: int, *, by_citizen: bool, now=None) -> None:
+    """Refuses a message (or file) of one side of a chat when that side already stored
+    ``CHAT_MESSAGES_PER_MINUTE`` in the last minute (its opening message included). It
+    counts the chat's own stored messages, whatever carried them (socket or HTTP
+    fallback, this process or another), so reconnecting or switching transport does not
+    reset it. Called inside the sending transaction after the chat's row is claimed
+    (``_claim_seq`` or ``lock``), so two senders of one chat are counted one after the
+    other; a refusal rolls the claim back."""
+    now = now or timezone.now()
+    kinds = [SenderKind.CITIZEN] if by_citizen else [SenderKind.OFFICIAL, SenderKind.NOTE]
+    recent = ChatMessage.objects.filter(
+        session_id=session_id, kind__in=kinds, created_at__gt=now - timedelta(minutes=1)
+    )
+    if recent.count() >= conf.messages_per_minute():
         raise TooMany(gettext("Too many messages in a short time. Please wait a minute."))
 
 
@@ -146,13 +152,13 @@ def send_as_citizen(session_id, body, *, now=None, upload=None, file_kind=None) 
     One short transaction: numbering (with the state check and the citizen's sign of
     life folded in) and the insert; no lock taken beforehand, no chat loaded."""
     text = clean_text(body, required=upload is None)
-    check_message_rate(session_id, by_citizen=True)
     now = now or timezone.now()
 
     def operation(stored):
         seq = _claim_seq(session_id, SenderKind.CITIZEN, now, states=sorted(OPEN))
         if seq is None:
             raise WrongState()
+        check_message_rate(session_id, by_citizen=True, now=now)
         return _store(
             session_id,
             seq,
@@ -188,7 +194,7 @@ def send_as_official(user, session_id, body, *, now=None, upload=None, file_kind
         unit_id = ChatSession.objects.values_list("unit_id", flat=True).get(pk=session_id)
         if not may_answer(user, unit_id):
             raise NotAllowed()
-        check_message_rate(session_id, by_citizen=False)
+        check_message_rate(session_id, by_citizen=False, now=now)
         return _store(
             session_id,
             seq,
@@ -211,7 +217,7 @@ def add_note(user, session_id, body, *, now=None) -> ChatMessage:
     with transaction.atomic():
         session = lock(session_id)
         check_official(user, session)
-        check_message_rate(session_id, by_citizen=False)
+        check_message_rate(session_id, by_citizen=False, now=now)
         return add_message(session, SenderKind.NOTE, text, author=user, now=now)
 
 

@@ -15,7 +15,7 @@ from .factories import make_units, online_official
 @pytest.fixture(autouse=True)
 def _chat_test_settings(settings):
     settings.SMS_BACKEND = "cms.sms.LocmemBackend"
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "cms.layers.InMemoryChannelLayer"}}
     sms.outbox.clear()
     cache.clear()
     yield

@@ -173,9 +173,10 @@ def test_citizens_whose_page_went_quiet_leave_the_queue(welfare, official):
     assert chat.state == ChatState.ABANDONED
 
 
-def test_a_citizens_message_is_one_update_and_one_insert(welfare, official):
+def test_a_citizens_message_is_one_update_one_count_and_one_insert(welfare, official):
     """The socket's hot path (issue 16's load target): numbering, the state check and
-    the sign of life in one UPDATE ... RETURNING, then the insert; nothing else read."""
+    the sign of life in one UPDATE ... RETURNING, the per-minute limit counted from the
+    chat's stored messages, then the insert; nothing else read, no cache asked."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -184,7 +185,11 @@ def test_a_citizens_message_is_one_update_and_one_insert(welfare, official):
     with CaptureQueriesContext(connection) as queries:
         message = domain.send_as_citizen(chat.pk, "پیام تازه")
     statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
-    assert [s for s in statements if s in ("SELECT", "UPDATE", "INSERT")] == ["UPDATE", "INSERT"]
+    assert [s for s in statements if s in ("SELECT", "UPDATE", "INSERT")] == [
+        "UPDATE",
+        "SELECT",
+        "INSERT",
+    ]
     chat.refresh_from_db()
     assert (message.seq, chat.last_seq) == (3, 3)
     assert chat.citizen_seen_at == message.created_at

@@ -1,6 +1,7 @@
-"""One message limit per chat and side (CHAT_MESSAGES_PER_MINUTE), counted in the domain:
-the HTTP fallback answers 429 like the socket closes, and neither reconnecting nor
-switching from the socket to HTTP starts the count afresh."""
+"""One message limit per chat and side (CHAT_MESSAGES_PER_MINUTE), counted in the domain
+from the chat's stored messages (the opening message included): the HTTP fallback
+answers 429 like the socket closes, and neither reconnecting nor switching from the
+socket to HTTP starts the count afresh."""
 
 import json
 
@@ -28,19 +29,19 @@ def test_http_fallback_refuses_past_the_per_minute_limit(client, welfare, offici
     statuses = [
         client.post(reverse("chat:api_send"), {"body": f"پیام {i}"}).status_code for i in range(8)
     ]
-    assert statuses == [200] * 5 + [429] * 3
+    assert statuses == [200] * 4 + [429] * 4  # the opening message is the fifth
     refused = client.post(reverse("chat:api_send"), {"body": "یکی دیگر"}, HTTP_ACCEPT_LANGUAGE="fa")
     error = refused.json()["error"]
     assert error["code"] == "rate_limited"
     assert "پیام" in error["message"]  # Persian, telling the citizen to wait
-    assert ChatMessage.objects.filter(session=chat, body__startswith="پیام").count() == 5
+    assert ChatMessage.objects.filter(session=chat, body__startswith="پیام").count() == 4
 
 
 @pytest.mark.django_db
 def test_files_count_against_the_same_limit(client, welfare, official, settings):
-    settings.CHAT_MESSAGES_PER_MINUTE = 2
+    settings.CHAT_MESSAGES_PER_MINUTE = 3
     client.post(reverse("chat:hub"), {**START, "unit": welfare.pk})
-    for i in range(2):
+    for i in range(2):  # with the opening message, three
         assert client.post(reverse("chat:api_send"), {"body": f"پیام {i}"}).status_code == 200
     png = SimpleUploadedFile(
         "a.png",
@@ -63,13 +64,13 @@ def test_reconnecting_or_switching_to_http_does_not_reset_the_limit(welfare, off
     async def scenario():
         comm = communicator("/ws/chat/", cookie)
         assert (await comm.connect())[0]
-        for n in range(2):
-            await comm.send_to(text_data=json.dumps({"type": "message", "body": f"پیام {n}"}))
-            await receive_until(comm, "ack")
+        # The opening message and one more on this connection...
+        await comm.send_to(text_data=json.dumps({"type": "message", "body": "پیام ۱"}))
+        await receive_until(comm, "ack")
         await comm.disconnect()
         comm = communicator("/ws/chat/", cookie)  # a fresh connection: same chat, same count
         assert (await comm.connect())[0]
-        await comm.send_to(text_data=json.dumps({"type": "message", "body": "پیام ۳"}))
+        await comm.send_to(text_data=json.dumps({"type": "message", "body": "پیام ۲"}))
         await receive_until(comm, "ack")
         await comm.send_to(text_data=json.dumps({"type": "message", "body": "پیام ۴"}))
         error = await receive_until(comm, "error")
@@ -81,4 +82,4 @@ def test_reconnecting_or_switching_to_http_does_not_reset_the_limit(welfare, off
     http.cookies[django_settings.SESSION_COOKIE_NAME] = cookie.split("=", 1)[1]
     response = http.post(reverse("chat:api_send"), {"body": "از راه دیگر"})
     assert response.status_code == 429
-    assert chat.messages.count() == 4  # the first message and three more
+    assert chat.messages.count() == 3  # the opening message and two more
