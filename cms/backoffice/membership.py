@@ -35,6 +35,10 @@ class UnitMembershipQuerySet(models.QuerySet):
 class UnitMembership(models.Model):
     """A user's membership in one unit's staff of a plugin."""
 
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),

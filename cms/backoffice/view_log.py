@@ -22,6 +22,10 @@ from ..fields import staff_member_field
 class StaffViewLog(models.Model):
     """One look of a staff member at one object. Appended, never edited."""
 
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
+
     subject_field = "subject"
 
     user = staff_member_field(blank=False)

@@ -66,6 +66,10 @@ class ChatSessionQuerySet(models.QuerySet):
 class ChatSession(models.Model):
     """One chat: who asked which unit, who answered, when, and how it ended."""
 
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
+
     tracking_code = tracking_code_field()
     state = models.CharField(
         _("state"),
@@ -243,6 +247,9 @@ class ChatTransfer(models.Model):
 
 class ChatViewLog(models.Model):
     """A staff member looked at a chat: who, which, what, when."""
+
+    # Staff records: kept out of Wagtail's reference index (see ChatSession).
+    wagtail_reference_index_ignore = True
 
     session = models.ForeignKey(
         ChatSession, verbose_name=_("chat"), on_delete=models.CASCADE, related_name="view_logs"

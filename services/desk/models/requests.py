@@ -71,6 +71,10 @@ class RequestQuerySet(models.QuerySet):
 class ServiceRequest(models.Model):
     """What a citizen sent to the desk: a request, letter, complaint or meeting request."""
 
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
+
     tracking_code = tracking_code_field()
     channel = models.CharField(
         _("channel"), max_length=16, choices=RequestChannel.choices, editable=False

@@ -53,6 +53,10 @@ class LoanApplicationQuerySet(models.QuerySet):
 class LoanApplication(models.Model):
     """A student's application to the Student Welfare Fund for one loan in one term."""
 
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
+
     tracking_code = tracking_code_field()
     loan_type = models.ForeignKey(
         "loans.LoanType",

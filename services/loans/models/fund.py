@@ -17,6 +17,10 @@ from ..enums import ImportState
 class FundBatch(models.Model):
     """Applications with issued documents, sent to the fund together in one file."""
 
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
+
     number = models.CharField(_("batch number"), max_length=20, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(
@@ -54,6 +58,10 @@ class FundAnswerImport(models.Model):
     matched, what applying will do, or its error), so the staff confirm exactly what
     they saw; applying checks every row again against the applications' stages now.
     """
+
+    # Users' data and staff records: kept out of Wagtail's reference index, so a page's
+    # "usage" neither lists nor counts them (and saving one writes nothing there).
+    wagtail_reference_index_ignore = True
 
     file = models.FileField(
         _("file"), storage=private_storage, upload_to=answer_upload_to, max_length=200

@@ -1,0 +1,19 @@
+"""Users' data and staff records leave Wagtail's reference index (cms.references)."""
+
+from django.db import migrations
+
+from cms.references import forget_references
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("loans", "0003_queue_indexes"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailcore", "0078_referenceindex"),
+    ]
+
+    operations = [
+        forget_references(
+            "loans", ["LoanApplication", "ApplicationViewLog", "FundBatch", "FundAnswerImport"]
+        )
+    ]
