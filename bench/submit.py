@@ -64,6 +64,10 @@ def start_server(port: int, env: dict, threads: int) -> subprocess.Popen:
     ]
     if threads > 1:
         command += ["--threads", str(threads)]
+    if os.environ.get("BENCH_ACCESS_LOG"):
+        # Each request's own time in the worker (microseconds), apart from its wait.
+        command += ["--access-logfile", os.environ["BENCH_ACCESS_LOG"]]
+        command += ["--access-logformat", "%(D)s %(m)s %(U)s %(s)s"]
     process = subprocess.Popen(  # noqa: S603
         command,
         cwd=ROOT,
