@@ -34,15 +34,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.conf import settings
 
 from cms.i18n import WEEK_ORDER
 
 from .enums import TimeUnit
+from .official_holidays import official_holidays
 
 # Python's weekday(): Monday is 0 ... Saturday is 5, Sunday 6.
 SATURDAY, SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 5, 6, 0, 1, 2, 3, 4
@@ -64,12 +63,6 @@ DEFAULT_WEEK: dict[int, tuple[dt.time, dt.time] | None] = {
 MAX_SEARCH_DAYS = 3 * 366
 
 Pause = tuple[dt.datetime, dt.datetime | None]
-
-
-@lru_cache(maxsize=32)
-def official_holidays(year: int) -> dict[dt.date, str]:
-    """Iran's official holidays in a Gregorian year (solar and lunar), with Persian names."""
-    return dict(holidays.country_holidays("IR", years=year, language="fa_IR").items())
 
 
 @dataclass
