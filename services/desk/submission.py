@@ -81,6 +81,9 @@ def create_request(
                 body=body,
                 language=(language or "fa")[:8],
             )
+            # Due from the moment it is sent: stored with the request itself (one row,
+            # one history entry), not updated after.
+            service_request.due_at = service_request.compute_due_at()
             try:
                 # A savepoint: a clash of codes (one in 10^12) retries with another.
                 with transaction.atomic():
@@ -102,8 +105,6 @@ def create_request(
             at=service_request.submitted_at,
         )
         store_attachments(service_request, attachments, stored=stored)
-        service_request.due_at = service_request.compute_due_at()
-        service_request.save(update_fields=["due_at"])
         transaction.on_commit(lambda: notify.request_received(service_request))
         return service_request
 

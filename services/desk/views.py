@@ -174,7 +174,8 @@ def channel_form(request, channel):
     title, description = channel_texts()[channel]
     context = {"form": form, "channel": channel, "title": title, "description": description}
     if channel == RequestChannel.MEETING:
-        context["meeting_unit_choices"] = meeting_units_of_language()
+        # Rows, not pages: the picker shows only each unit's title.
+        context["meeting_unit_choices"] = list(meeting_units_of_language().values("pk", "title"))
         unit = form.chosen_unit
         context["chosen_unit"] = unit
         context["meeting_row"] = meeting_unit_row(unit) if unit is not None else None

@@ -279,7 +279,12 @@ class Service(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mode
 
     @property
     def display_title(self) -> str:
-        return self.title_en if is_english() and self.title_en else self.title
+        return self.title_in_language(self.title, self.title_en)
+
+    @staticmethod
+    def title_in_language(title: str, title_en: str) -> str:
+        """The English title on English pages when there is one, else the Persian."""
+        return title_en if is_english() and title_en else title
 
     @property
     def display_description(self) -> str:

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 
+from cms.choices import LightModelChoiceField
 from cms.forms import MobileField, NationalCodeField, PersianCharField, PersianFormMixin
 from cms.i18n import WEEK_ORDER, Weekday, weekday_choices
 from cms.uploads import AttachmentsField, limits_help_text
@@ -37,16 +38,19 @@ def open_services():
     return Service.objects.live().open().select_related("responsible_unit").order_by("title")
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+class UnitChoiceField(LightModelChoiceField):
+    label_fields = ("title", "depth")
+
+    def label_from_values(self, row):
         # Sub-units are indented under their parents in the list.
-        depth = max(0, obj.depth - 4)
-        return "— " * depth + obj.title
+        return "— " * max(0, row["depth"] - 4) + row["title"]
 
 
-class ServiceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.display_title
+class ServiceChoiceField(LightModelChoiceField):
+    label_fields = ("title", "title_en")
+
+    def label_from_values(self, row):
+        return Service.title_in_language(row["title"], row["title_en"])
 
 
 class CitizenFieldsMixin(forms.Form):

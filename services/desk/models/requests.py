@@ -244,6 +244,8 @@ class ServiceRequest(models.Model):
 
     def pauses(self) -> list[tuple[dt.datetime, dt.datetime | None]]:
         """The intervals spent waiting for the citizen (the clock stops during them)."""
+        if self.pk is None:
+            return []  # not sent yet: no status change, no pause
         pauses, started = [], None
         for change in self.status_changes.order_by("at", "pk"):
             if change.to_status == RequestStatus.WAITING and started is None:
