@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 
 from .enums import IMPACT_SEVERITY, Impact, NoticeKind
 
@@ -172,8 +173,10 @@ def availability(
 # Days in the display zone
 
 
+@lru_cache(maxsize=1024)
 def day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
-    """Midnight to midnight of ``day`` in ``zone``, as aware datetimes."""
+    """Midnight to midnight of ``day`` in ``zone``, as aware datetimes (kept: the status
+    board asks for the same 90 days for every service)."""
     start = dt.datetime.combine(day, dt.time(), tzinfo=zone)
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone)
     return start, end

@@ -11,12 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
 
 from cms import jalali, pagecache
-from sla.models import Service
+from sla.models import Service, ServiceCatalogPage, SLAStatementPage
 
 from . import conf
 from .availability import DayBar, Segment, availability, clip, day_bars, last_days, window
@@ -37,7 +39,7 @@ class ServiceRow:
     key: str
     title: str
     url: str = ""
-    service: Service | None = None
+    service: object | None = None  # a ServiceEntry
     status: str = ServiceStatus.OPERATIONAL
     bars: list[DayBar] = field(default_factory=list)
     availability_short: Decimal | None = None
@@ -132,7 +134,7 @@ def current_status(notices: list[OutageNotice], now: dt.datetime) -> str:
     return ServiceStatus.OPERATIONAL
 
 
-def statement_period(service: Service, now: dt.datetime):
+def statement_period(service, now: dt.datetime):
     """The SLA statement's period up to now, or None when there is none to measure."""
     statement = service.sla_statement
     if statement is None or not getattr(statement, "valid_until", None):
@@ -145,18 +147,27 @@ def statement_period(service: Service, now: dt.datetime):
 
 
 def build_row(
-    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings, since
+    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings, since, shared=None
 ) -> ServiceRow:
+    """Fills ``row`` from the notices that concern it. ``shared`` (a dict kept for one
+    board) holds what rows with the same notices have in common, the 90 days' bars and
+    the 30- and 90-day figures, so the many services that share a history (most have no
+    notice at all) compute it once."""
     segments: list[Segment] = [s for n in notices for s in segments_by_notice[n.pk]]
-    row.status = current_status(notices, now)
-    row.active_notices = [notice for notice in notices if notice.is_active_at(now)]
-    row.bars = day_bars(segments, days, zone, since=since, **settings)
-    row.availability_short = availability(
-        segments, *clip(*window(now, SHORT_DAYS, zone), since), **settings
-    )
-    row.availability_long = availability(
-        segments, *clip(*window(now, DAYS, zone), since), **settings
-    )
+    key = tuple(notice.pk for notice in notices)
+    history = shared.get(key) if shared is not None else None
+    if history is None:
+        history = (
+            current_status(notices, now),
+            [notice for notice in notices if notice.is_active_at(now)],
+            day_bars(segments, days, zone, since=since, **settings),
+            availability(segments, *clip(*window(now, SHORT_DAYS, zone), since), **settings),
+            availability(segments, *clip(*window(now, DAYS, zone), since), **settings),
+        )
+        if shared is not None:
+            shared[key] = history
+    status, active, bars, row.availability_short, row.availability_long = history
+    row.status, row.active_notices, row.bars = status, list(active), list(bars)
     if row.service is not None:
         period = statement_period(row.service, now)
         if period:
@@ -167,13 +178,50 @@ def build_row(
     return row
 
 
-def earliest_needed(services: list[Service], now: dt.datetime, zone) -> dt.datetime:
+def earliest_needed(services: list[ServiceEntry], now: dt.datetime, zone) -> dt.datetime:
     earliest = window(now, DAYS, zone)[0]
     for service in services:
         period = statement_period(service, now)
         if period:
             earliest = min(earliest, period[1])
     return earliest
+
+
+@dataclass
+class ServiceEntry:
+    """What the board needs of a service (read as a row: the board lists hundreds)."""
+
+    pk: int
+    code: str
+    title: str
+    title_en: str
+    availability_target: Decimal | None
+    sla_statement: object | None
+
+
+def service_entries() -> list[ServiceEntry]:
+    """The live services by title, each with its SLA statement (each statement read
+    once, without its texts: many services share one)."""
+    rows = list(
+        Service.objects.live()
+        .order_by("title")
+        .values("pk", "code", "title", "title_en", "availability_target", "sla_statement_id")
+    )
+    statement_ids = {row["sla_statement_id"] for row in rows} - {None}
+    long_texts = [
+        field.name
+        for field in SLAStatementPage._meta.concrete_fields
+        if isinstance(field, (models.TextField, StreamField))
+    ]
+    statements = SLAStatementPage.objects.filter(pk__in=statement_ids).defer(*long_texts)
+    by_id = {statement.pk: statement for statement in statements}
+    return [
+        ServiceEntry(
+            **{key: value for key, value in row.items() if key != "sla_statement_id"},
+            sla_statement=by_id.get(row["sla_statement_id"]),
+        )
+        for row in rows
+    ]
 
 
 def build_board(now: dt.datetime | None = None) -> StatusBoard:
@@ -183,7 +231,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
         "count_maintenance": conf.count_maintenance(),
         "downtime_impacts": conf.downtime_impacts(),
     }
-    services = list(Service.objects.live().select_related("sla_statement").order_by("title"))
+    services = service_entries()
     notices = list(
         OutageNotice.objects.published()
         .overlapping(earliest_needed(services, now, zone))
@@ -193,6 +241,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
     segments_by_notice = {notice.pk: notice.segments(now) for notice in notices}
     days = last_days(now, DAYS, zone)
     since = measured_since()
+    shared: dict = {}
 
     rows = [
         build_row(
@@ -204,18 +253,23 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
             zone,
             settings,
             since,
+            shared,
         )
     ]
+    catalog = ServiceCatalogPage.catalog_url() or ""
+    affected = {notice.pk: {s.pk for s in notice.services.all()} for notice in notices}
     for service in services:
         row = ServiceRow(
             key=service.code,
-            title=service.display_title,
-            url=service.get_absolute_url(),
+            title=Service.title_in_language(service.title, service.title_en),
+            url=f"{catalog.rstrip('/')}/{service.code}/" if catalog else "",
             service=service,
             target=service.availability_target,
         )
-        relevant = [notice for notice in notices if notice.affects(service.pk)]
-        rows.append(build_row(row, relevant, segments_by_notice, now, days, zone, settings, since))
+        relevant = [n for n in notices if n.whole_portal or service.pk in affected[n.pk]]
+        rows.append(
+            build_row(row, relevant, segments_by_notice, now, days, zone, settings, since, shared)
+        )
 
     active = [notice for notice in notices if notice.is_active_at(now)]
     upcoming = [

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -96,3 +97,17 @@ register.simple_tag(list_separator, name="list_separator")
 def day_labels(days):
     """The days' Jalali (or, on English pages, Gregorian) dates, formatted once."""
     return {day: jdate(day) for day in days}
+
+
+@register.simple_tag(takes_context=True)
+def statement_figure(context, row):
+    """A row's SLA-statement figure (``outages/includes/statement_figure.html``). Rows
+    with the same statement period, figure and target read the same, and hundreds of
+    services share one: each distinct figure is rendered once per page."""
+    if not row.statement:
+        return ""
+    key = (row.statement_start, row.statement_end, row.availability_statement, row.target)
+    figures = context.render_context.setdefault("outages_statement_figures", {})
+    if key not in figures:
+        figures[key] = render_to_string("outages/includes/statement_figure.html", {"row": row})
+    return figures[key]
