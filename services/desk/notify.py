@@ -19,8 +19,7 @@ from cms.notify import link, localized_code, send_email, send_text
 from cms.ratelimit import destination_allowed
 
 from .enums import StaffRole
-from .models.staff import DeskStaff
-from .routing import handling_unit
+from .routing import staff_emails
 
 logger = logging.getLogger(__name__)
 
@@ -70,15 +69,8 @@ def _to_citizen(service_request, template, capped=False, **extra):
 
 def _staff_emails(service_request, managers_only=False):
     """The staff who handle the request's unit: its own, else its parent unit's, else the
-    triage unit's (:func:`services.desk.routing.handling_unit`)."""
-    role = StaffRole.MANAGER if managers_only else None
-    unit = handling_unit(service_request.unit, role=role)
-    if unit is None:
-        return []
-    memberships = DeskStaff.objects.filter(unit=unit).select_related("user")
-    if managers_only:
-        memberships = memberships.filter(role=StaffRole.MANAGER)
-    return sorted({m.user.email for m in memberships if m.user.email and m.user.is_active})
+    triage unit's (:func:`services.desk.routing.staff_emails`)."""
+    return staff_emails(service_request.unit, StaffRole.MANAGER if managers_only else None)
 
 
 def request_received(service_request):

@@ -9,12 +9,25 @@ from ``/``.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+from django.db.models import signals
 from wagtail.models import Locale
+from wagtail.signals import post_page_move
 
+from cms.backoffice.shared_cache import Generation, store
 from sitepages.models import UnitPage
 
 from . import conf
 from .models.staff import DeskStaff
+
+# Who handles which unit's requests, kept between requests (in every process) until a
+# membership, a user, a unit or a locale changes, or a page moves.
+HANDLERS = Generation("desk-handlers")
+HANDLERS_SECONDS = 300
+for _model in (DeskStaff, get_user_model(), UnitPage, Locale):
+    signals.post_save.connect(HANDLERS.bump, sender=_model, weak=False)
+    signals.post_delete.connect(HANDLERS.bump, sender=_model, weak=False)
+post_page_move.connect(HANDLERS.bump, weak=False)
 
 
 def default_locale():
@@ -91,6 +104,28 @@ def handling_unit(unit, role=None):
         staff = staff.filter(role=role)
     staffed = set(staff.values_list("unit_id", flat=True))
     return next((u for u in chain if u.pk in staffed), None)
+
+
+def staff_emails(unit, role=None) -> list[str]:
+    """The email addresses of the active desk staff (of ``role``, if given) who handle
+    ``unit``'s requests (:func:`handling_unit`), sorted. Kept under :data:`HANDLERS`:
+    a new request asks the cache once instead of walking the unit tree."""
+    if unit is None:
+        return []
+    key = f"{HANDLERS.key()}:emails:{unit.pk}:{role or ''}"
+    emails = store().get(key)
+    if emails is None:
+        handler = handling_unit(unit, role=role)
+        memberships = DeskStaff.objects.filter(unit=handler).select_related("user")
+        if role:
+            memberships = memberships.filter(role=role)
+        emails = (
+            sorted({m.user.email for m in memberships if m.user.email and m.user.is_active})
+            if handler is not None
+            else []
+        )
+        store().set(key, emails, HANDLERS_SECONDS)
+    return emails
 
 
 def handled_unit_ids(unit_ids) -> set[int]:
