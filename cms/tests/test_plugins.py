@@ -52,11 +52,8 @@ def test_service_start_url_comes_from_the_plugin_that_delivers_it():
     class Service:
         code = "TEST-1"
 
-    from django.utils import translation
-
-    # A request to /en/ earlier in the run leaves English active in this thread.
-    with translation.override("fa"):
-        assert registry.service_start_url(Service()) == "/testplugin/"
+    # Every test starts in Persian: the Persian URL.
+    assert registry.service_start_url(Service()) == "/testplugin/"
     Service.code = "NOBODY"
     assert registry.service_start_url(Service()) is None
 

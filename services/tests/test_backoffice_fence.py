@@ -240,7 +240,7 @@ def case(request, home_page):
 def _assert_400_in_persian(response, case):
     assert response.status_code == 400
     body = response.content.decode()
-    assert '<html lang="fa"' in body or 'lang="fa"' in body
+    assert '<html lang="fa" dir="rtl"' in body  # the admin's page, in Persian
     assert "این نشانی" in body  # the Persian page says what is wrong
     assert SECRET not in body and case.own_text not in body  # lists nothing
 
