@@ -5,7 +5,9 @@ An action view is registered by listing it in ``FencedModelAdmin.action_views``;
 ``route`` is appended to the admin's base path and its ``name`` gives the URL name
 (``<app>_<model>_modeladmin_<name>``). Before the action runs, the object (for
 :class:`ObjectActionView`) has passed the fence (another unit's object is a 404, as if
-absent) and the user's permission (403).
+absent) and the user's permission (403). An action view reads only the query parameters
+it declares in ``query_fields`` (a name and a form field each, cleaned into
+``self.query``); any other, or a malformed value, is the back office's 400 page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from .views import no_store
+from .params import BadListingParameter, clean_query
+from .views import bad_request, no_store
 
 
 class ActionView(View):
@@ -27,6 +30,7 @@ class ActionView(View):
     route = ""
     http_method_names = ["post"]
     model_admin = None
+    query_fields: dict = {}
 
     @method_decorator(never_cache)
     def dispatch(self, request, *args, **kwargs):
@@ -34,7 +38,12 @@ class ActionView(View):
             return redirect_to_login(request.get_full_path())
         self.permission_helper = self.model_admin.permission_helper
         self.url_helper = self.model_admin.url_helper
+        # Fence and permission first: who may not use the view learns nothing more.
         self.prepare(request, *args, **kwargs)
+        try:
+            self.query = clean_query(request.GET, self.query_fields)
+        except BadListingParameter as error:
+            return bad_request(request, error.message, index_url=self.back_url())
         return no_store(super().dispatch(request, *args, **kwargs))
 
     def prepare(self, request, *args, **kwargs):
@@ -43,6 +52,10 @@ class ActionView(View):
 
     def is_permitted(self, user) -> bool:
         return self.permission_helper.user_can_list(user)
+
+    def back_url(self) -> str:
+        """Where the 400 page leads back to."""
+        return self.url_helper.index_url
 
     def index(self):
         return redirect(self.url_helper.index_url)

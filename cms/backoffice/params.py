@@ -92,6 +92,15 @@ def clean_declared(query, declared: dict[str, forms.Field]) -> dict:
     return cleaned
 
 
+def clean_query(query, declared: dict[str, forms.Field]) -> dict:
+    """A screen's whole query string (not a listing's): only the ``declared`` names, each
+    cleaned by its form field; any other name or a malformed value is refused."""
+    for name in query:
+        if name not in declared:
+            raise unknown_parameter(name)
+    return clean_declared(query, declared)
+
+
 def check_filter_values(filter_specs) -> None:
     """A list filter given a value it does not offer: the page would silently show
     nothing (or everything); say so instead."""

@@ -8,11 +8,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
 from cms.attachments import atomic_with_files, delete_files
-from cms.tests.testplugin.models import TestSubmission, TestUpload
+from cms.tests.testplugin.factories import TicketFactory
+from cms.tests.testplugin.models import TicketFile
 from cms.uploads import PDF, PNG, private_storage
+from sitepages.factories import make_units
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def ticket(home_page):
+    return TicketFactory(unit=make_units(home_page, ["welfare-office"])["welfare-office"])
 
 
 def stored_files(settings) -> list[Path]:
@@ -21,9 +28,8 @@ def stored_files(settings) -> list[Path]:
 
 
 @pytest.mark.django_db
-def test_a_stored_upload_keeps_nothing_of_the_name_on_disk_and_offers_it_safely(settings):
-    submission = TestSubmission.objects.create(text="x")
-    upload = TestUpload(submission=submission)
+def test_a_stored_upload_keeps_nothing_of_the_name_on_disk_and_offers_it_safely(settings, ticket):
+    upload = TicketFile(ticket=ticket)
     upload.store(SimpleUploadedFile('نامه "مهم".pdf', PDF_BYTES), PDF)
 
     upload.refresh_from_db()
@@ -41,37 +47,29 @@ def test_a_stored_upload_keeps_nothing_of_the_name_on_disk_and_offers_it_safely(
 
 
 @pytest.mark.django_db
-def test_a_failure_after_two_files_leaves_no_row_and_no_file(settings):
-    submission = TestSubmission.objects.create(text="x")
+def test_a_failure_after_two_files_leaves_no_row_and_no_file(settings, ticket):
 
     def operation(stored):
-        TestUpload(submission=submission).store(
-            SimpleUploadedFile("a.pdf", PDF_BYTES), PDF, stored=stored
-        )
-        TestUpload(submission=submission).store(
-            SimpleUploadedFile("b.png", PNG_BYTES), PNG, stored=stored
-        )
+        TicketFile(ticket=ticket).store(SimpleUploadedFile("a.pdf", PDF_BYTES), PDF, stored=stored)
+        TicketFile(ticket=ticket).store(SimpleUploadedFile("b.png", PNG_BYTES), PNG, stored=stored)
         raise IntegrityError("the third row failed")
 
     with pytest.raises(IntegrityError):
         atomic_with_files(operation)
 
-    assert not TestUpload.objects.exists()
+    assert not TicketFile.objects.exists()
     assert stored_files(settings) == []
 
 
 @pytest.mark.django_db
-def test_a_success_keeps_rows_and_files_and_returns_the_result(settings):
-    submission = TestSubmission.objects.create(text="x")
+def test_a_success_keeps_rows_and_files_and_returns_the_result(settings, ticket):
 
     def operation(stored):
-        TestUpload(submission=submission).store(
-            SimpleUploadedFile("a.pdf", PDF_BYTES), PDF, stored=stored
-        )
+        TicketFile(ticket=ticket).store(SimpleUploadedFile("a.pdf", PDF_BYTES), PDF, stored=stored)
         return "done"
 
     assert atomic_with_files(operation) == "done"
-    assert TestUpload.objects.count() == 1
+    assert TicketFile.objects.count() == 1
     assert len(stored_files(settings)) == 1
 
 

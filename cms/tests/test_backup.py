@@ -7,23 +7,33 @@ import tarfile
 from io import StringIO
 
 import pytest
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from pyrage import x25519
 
 from cms.backup import BackupError, create_backup, open_archive, restore_backup
 from cms.backup.retention import archives, mark_verified, prune
-from cms.tests.testplugin.models import TestSubmission
+from cms.tests.testplugin.factories import TicketFactory
+from cms.tests.testplugin.models import Ticket, TicketFile
+from cms.uploads import PDF, private_storage
+from sitepages.factories import ImageFactory, make_units
 
 pytestmark = pytest.mark.django_db
 
 
+PDF_BYTES = b"%PDF-1.4 scanned letter"
+
+
 @pytest.fixture
 def submissions(home_page):
-    first = TestSubmission(text="شکایت از تأخیر در پاسخ")
-    first.attachment.save("scan.pdf", ContentFile(b"%PDF-1.4 scanned letter"), save=True)
-    second = TestSubmission.objects.create(text="درخواست ملاقات")
-    return first, second
+    """Two tickets of the example plugin (cms/tests/testplugin), the first with a file
+    in the private storage; and an image in the public media."""
+    unit = make_units(home_page, ["welfare-office"])["welfare-office"]
+    first = TicketFactory(unit=unit, text="شکایت از تأخیر در پاسخ")
+    TicketFile(ticket=first).store(SimpleUploadedFile("نامه.pdf", PDF_BYTES), PDF)
+    second = TicketFactory(unit=unit, text="درخواست ملاقات")
+    image = ImageFactory(title="نقشهٔ ساختمان")
+    return first, second, image
 
 
 @pytest.fixture
@@ -36,16 +46,21 @@ def age_key(settings):
 def test_backup_archive_has_manifest_checksums_and_attachments(tmp_path, submissions):
     archive = tmp_path / "b.tar.gz"
     manifest = create_backup(archive)
-    dataset = next(d for d in manifest["datasets"] if d["model"] == "testplugin.TestSubmission")
-    assert dataset["rows"] == 2
-    assert dataset["files"] == [f"files/media/{submissions[0].attachment.name}"]
+    datasets = {d["model"]: d for d in manifest["datasets"]}
+    assert datasets["testplugin.Ticket"]["rows"] == 2
+    private_name = submissions[0].files.get().file.name
+    assert datasets["testplugin.TicketFile"]["rows"] == 1
+    assert datasets["testplugin.TicketFile"]["files"] == [f"files/private/{private_name}"]
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
         stored = json.load(tar.extractfile("manifest.json"))
-        data = tar.extractfile("data/testplugin.testsubmission.jsonl").read().decode()
+        data = tar.extractfile("data/testplugin.ticket.jsonl").read().decode()
         pages = tar.extractfile("data/wagtailcore.page.jsonl").read().decode()
+        private_file = tar.extractfile(f"files/private/{private_name}").read()
     assert set(stored["members"]) | {"manifest.json"} == names
-    assert data.count("\n") == stored["tables"]["testplugin.testsubmission"]["rows"] == 2
+    assert f"files/media/{submissions[2].file.name}" in names  # public media travel too
+    assert private_file == PDF_BYTES
+    assert data.count("\n") == stored["tables"]["testplugin.ticket"]["rows"] == 2
     assert "شکایت از تأخیر در پاسخ" in data
     assert "دانشگاه علوم پزشکی اراک" in pages  # core content travels too
     assert stat.S_IMODE(os.stat(archive).st_mode) == 0o600
@@ -54,23 +69,33 @@ def test_backup_archive_has_manifest_checksums_and_attachments(tmp_path, submiss
 def test_restore_brings_back_rows_files_and_pages(tmp_path, submissions, settings):
     archive = tmp_path / "b.tar.gz"
     create_backup(archive)
-    attachment_name = submissions[0].attachment.name
-    # The service is terminated and its data removed...
-    TestSubmission.objects.all().delete()
-    (settings.MEDIA_ROOT / attachment_name).unlink()
+    first, _second, image = submissions
+    private_name = first.files.get().file.name
+    image_name = image.file.name
+    image_bytes = (settings.MEDIA_ROOT / image_name).read_bytes()
+    # The service is terminated and its data removed, files and all...
+    Ticket.objects.all().delete()
+    private_storage().delete(private_name)
+    assert not private_storage().exists(private_name)
+    (settings.MEDIA_ROOT / image_name).unlink()
 
     report = restore_backup(archive)
 
-    assert report.datasets["testplugin.TestSubmission"] == 2
-    restored = TestSubmission.objects.get(text="شکایت از تأخیر در پاسخ")
-    assert restored.pk == submissions[0].pk
-    assert restored.attachment.name == attachment_name
-    assert restored.attachment.read() == b"%PDF-1.4 scanned letter"
+    assert report.datasets["testplugin.Ticket"] == 2
+    assert report.datasets["testplugin.TicketFile"] == 1
+    restored = Ticket.objects.get(text="شکایت از تأخیر در پاسخ")
+    assert (restored.pk, restored.code, restored.mobile) == (first.pk, first.code, first.mobile)
+    # The private upload: the same row, name and bytes, in the private storage.
+    restored_file = restored.files.get()
+    assert (restored_file.file.name, restored_file.original_name) == (private_name, "نامه.pdf")
+    with private_storage().open(private_name) as file:
+        assert file.read() == PDF_BYTES
+    assert (settings.MEDIA_ROOT / image_name).read_bytes() == image_bytes
     from sitepages.models import HomePage
 
     assert HomePage.objects.filter(title="پرتال دانشگاه علوم پزشکی اراک").exists()
-    # New submissions after the restore get fresh identities.
-    newer = TestSubmission.objects.create(text="پس از بازگردانی")
+    # New tickets after the restore get fresh identities.
+    newer = TicketFactory(unit=restored.unit, text="پس از بازگردانی")
     assert newer.pk > restored.pk
 
 
@@ -99,15 +124,15 @@ def test_a_tampered_archive_is_refused_before_the_database_is_touched(tmp_path, 
     damaged = tmp_path / "damaged.tar.gz"
 
     def tamper(name, content):
-        if name == "data/testplugin.testsubmission.jsonl":
+        if name == "data/testplugin.ticket.jsonl":
             return content.replace("درخواست ملاقات".encode(), "دستکاری‌شده".encode())
         return content
 
     _rewrite(archive, damaged, tamper)
-    TestSubmission.objects.all().delete()
+    Ticket.objects.all().delete()
     with refused("Checksum mismatch for data/testplugin"):
         restore_backup(damaged)
-    assert TestSubmission.objects.count() == 0
+    assert Ticket.objects.count() == 0
 
 
 def test_truncated_wrong_version_and_missing_member_archives_say_what_is_wrong(
@@ -115,7 +140,7 @@ def test_truncated_wrong_version_and_missing_member_archives_say_what_is_wrong(
 ):
     archive = tmp_path / "b.tar.gz"
     create_backup(archive)
-    TestSubmission.objects.all().delete()
+    Ticket.objects.all().delete()
 
     truncated = tmp_path / "truncated.tar.gz"
     truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
@@ -139,16 +164,16 @@ def test_truncated_wrong_version_and_missing_member_archives_say_what_is_wrong(
     _rewrite(archive, lacking, lambda name, c: None if name.startswith("files/") else c)
     with refused("missing from the archive"):
         restore_backup(lacking)
-    assert TestSubmission.objects.count() == 0
+    assert Ticket.objects.count() == 0
 
 
 def test_restore_refuses_a_database_that_already_holds_users_data(tmp_path, submissions):
     archive = tmp_path / "b.tar.gz"
     create_backup(archive)
-    TestSubmission.objects.create(text="ثبت‌شده پس از پشتیبان")
+    TicketFactory(unit=submissions[0].unit, text="ثبت‌شده پس از پشتیبان")
     with pytest.raises(CommandError, match="already has rows"):
         call_command("restore_portal", str(archive), stdout=StringIO())
-    assert TestSubmission.objects.count() == 3
+    assert Ticket.objects.count() == 3
 
 
 def test_encrypted_archive_restores_only_with_its_key(tmp_path, submissions, settings, age_key):
@@ -159,7 +184,7 @@ def test_encrypted_archive_restores_only_with_its_key(tmp_path, submissions, set
     assert raw.startswith(b"age-encryption.org/v1")
     assert "شکایت".encode() not in raw and b"manifest.json" not in raw
 
-    TestSubmission.objects.all().delete()
+    Ticket.objects.all().delete()
     settings.BACKUP_ENCRYPTION_KEY = str(x25519.Identity.generate())
     with refused("does not open this archive"):
         restore_backup(archive)
@@ -171,10 +196,10 @@ def test_encrypted_archive_restores_only_with_its_key(tmp_path, submissions, set
     cut.write_bytes(raw[:-100])
     with refused("truncated or was altered"):
         restore_backup(cut)
-    assert TestSubmission.objects.count() == 0
+    assert Ticket.objects.count() == 0
 
     restore_backup(archive)
-    assert TestSubmission.objects.count() == 2
+    assert Ticket.objects.count() == 2
 
 
 def test_recipients_alone_encrypt_and_the_identity_decrypts(tmp_path, submissions, settings):
@@ -184,7 +209,7 @@ def test_recipients_alone_encrypt_and_the_identity_decrypts(tmp_path, submission
     create_backup(archive)
     settings.BACKUP_RECIPIENTS = []
     settings.BACKUP_ENCRYPTION_KEY = str(identity)
-    assert open_archive(archive, tmp_path)["tables"]["testplugin.testsubmission"]["rows"] == 2
+    assert open_archive(archive, tmp_path)["tables"]["testplugin.ticket"]["rows"] == 2
 
 
 def test_where_encryption_is_required_a_plain_backup_needs_unencrypted(
@@ -218,7 +243,8 @@ def test_backup_command_reports_each_dataset(tmp_path, submissions):
     out = StringIO()
     folder = tmp_path / "backups"
     call_command("backup_portal", "--output", str(folder / "x.tar.gz"), stdout=out)
-    assert "testplugin.TestSubmission: 2 / 1" in out.getvalue()
+    assert "testplugin.Ticket: 2 / 0" in out.getvalue()
+    assert "testplugin.TicketFile: 1 / 1" in out.getvalue()
     assert "SHA-256 " in out.getvalue()
     assert [p.name for p in folder.iterdir()] == ["x.tar.gz"]
 
@@ -271,7 +297,7 @@ def test_backup_verify_drills_marks_and_keep_prunes_and_a_bad_archive_fails_the_
     out = StringIO()
     with pytest.raises(CommandError, match="the drill failed"):
         call_command("verify_backup", str(damaged), stdout=out)
-    assert "Checksum mismatch for files/media/" in out.getvalue()
+    assert "Checksum mismatch for files/" in out.getvalue()
     assert "Drill FAILED." in out.getvalue()
     # The live database was not touched by either drill.
-    assert TestSubmission.objects.count() == 2
+    assert Ticket.objects.count() == 2

@@ -52,20 +52,17 @@ def test_service_start_url_comes_from_the_plugin_that_delivers_it():
     class Service:
         code = "TEST-1"
 
-    from django.utils import translation
-
-    # A request to /en/ earlier in the run leaves English active in this thread.
-    with translation.override("fa"):
-        assert registry.service_start_url(Service()) == "/testplugin/"
+    # Every test starts in Persian: the Persian URL.
+    assert registry.service_start_url(Service()) == "/testplugin/"
     Service.code = "NOBODY"
     assert registry.service_start_url(Service()) is None
 
 
 def test_backup_datasets_name_models_and_file_fields():
     datasets = registry.backup_datasets()
-    dataset = next(d for d in datasets if d.model == "testplugin.TestSubmission")
-    assert dataset.get_model() is apps.get_model("testplugin", "TestSubmission")
-    assert dataset.file_fields == ("attachment",)
+    dataset = next(d for d in datasets if d.model == "testplugin.TicketFile")
+    assert dataset.get_model() is apps.get_model("testplugin", "TicketFile")
+    assert dataset.file_fields == ("file",)
 
 
 @pytest.mark.django_db

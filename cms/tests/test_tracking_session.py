@@ -6,15 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from cms.tests.testplugin.models import TestSubmission
+from cms.tests.testplugin.factories import TicketFactory
+from cms.tests.testplugin.models import Ticket
 from cms.tracking_session import TrackingSession, second_factor_matches
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def submission():
-    return TestSubmission.objects.create(text="نامه")
+def submission(home_page):
+    from sitepages.factories import make_units
+
+    return TicketFactory(unit=make_units(home_page, ["welfare-office"])["welfare-office"])
 
 
 def request_with_session(method="get"):
@@ -34,17 +37,17 @@ def test_the_session_opens_the_submission_until_it_expires(submission, monkeypat
     tracking = TrackingSession("test_tracking", lambda: 60)
     request = request_with_session()
     tracking.open(request, submission)
-    assert tracking.current(request, TestSubmission.objects.all()) == submission
+    assert tracking.current(request, Ticket.objects.all()) == submission
     clock = time.time() + 61
     monkeypatch.setattr("cms.tracking_session.time.time", lambda: clock)
-    assert tracking.current(request, TestSubmission.objects.all()) is None
+    assert tracking.current(request, Ticket.objects.all()) is None
     assert "test_tracking" not in request.session
 
 
 def test_required_views_get_the_submission_or_refuse(submission):
     tracking = TrackingSession("test_tracking", lambda: 60)
 
-    @tracking.required(TestSubmission.objects.all, "/lookup/")
+    @tracking.required(Ticket.objects.all, "/lookup/")
     def view(request, obj):
         return HttpResponse(obj.text)
 
@@ -54,5 +57,5 @@ def test_required_views_get_the_submission_or_refuse(submission):
         view(request_with_session("post"))
     tracking.open(visitor, submission)
     response = view(visitor)
-    assert response.content.decode() == "نامه"
+    assert response.content.decode() == submission.text
     assert "no-store" in response["Cache-Control"]

@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import translation
 
-from cms.tests.testplugin.models import TestTicket, TestTicketChange
+from cms.tests.testplugin.factories import TicketFactory
+from cms.tests.testplugin.models import Ticket, TicketChange
 from cms.transitions import Transition, TransitionNotAllowed, Workflow
 
 
@@ -67,14 +68,19 @@ def test_a_table_from_next_states_lets_anyone_make_its_moves():
     assert timeline.targets("a") == ["a", "b"]
 
 
-@pytest.mark.django_db
-def test_a_move_saves_the_state_and_records_who_when_and_why():
-    user = get_user_model().objects.create_user("staff1")
-    ticket = TestTicket.objects.create()
+@pytest.fixture
+def ticket(home_page):
+    from sitepages.factories import make_units
 
-    TICKETS.move(ticket, Status.OPEN, actor="staff", user=user, record=TestTicketChange)
+    return TicketFactory(unit=make_units(home_page, ["welfare-office"])["welfare-office"])
+
+
+def test_a_move_saves_the_state_and_records_who_when_and_why(ticket):
+    user = get_user_model().objects.create_user("staff1")
+
+    TICKETS.move(ticket, Status.OPEN, actor="staff", user=user, record=TicketChange)
     change = TICKETS.move(
-        ticket, Status.DONE, actor={"system"}, note="answered", record=TestTicketChange
+        ticket, Status.DONE, actor={"system"}, note="answered", record=TicketChange
     )
 
     ticket.refresh_from_db()
@@ -84,17 +90,15 @@ def test_a_move_saves_the_state_and_records_who_when_and_why():
     assert history == [("new", "open", "staff", user), ("open", "done", "system", None)]
 
 
-@pytest.mark.django_db
-def test_a_refused_move_changes_nothing_even_when_the_caller_holds_a_stale_copy():
-    ticket = TestTicket.objects.create()
-    stale = TestTicket.objects.get(pk=ticket.pk)
-    TICKETS.move(ticket, Status.DROPPED, actor="citizen", record=TestTicketChange)
+def test_a_refused_move_changes_nothing_even_when_the_caller_holds_a_stale_copy(ticket):
+    stale = Ticket.objects.get(pk=ticket.pk)
+    TICKETS.move(ticket, Status.DROPPED, actor="citizen", record=TicketChange)
 
     # The stale copy still says "new", but the row says "dropped": the table is asked
     # about the row.
     with pytest.raises(TransitionNotAllowed):
-        TICKETS.move(stale, Status.OPEN, actor="staff", record=TestTicketChange)
+        TICKETS.move(stale, Status.OPEN, actor="staff", record=TicketChange)
 
     ticket.refresh_from_db()
     assert ticket.status == "dropped"
-    assert TestTicketChange.objects.filter(ticket=ticket).count() == 1
+    assert TicketChange.objects.filter(ticket=ticket).count() == 1

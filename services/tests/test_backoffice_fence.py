@@ -1,7 +1,7 @@
 """The back-office fence, attacked once for every staff listing built on cms.backoffice.
 
-Each case is a listing (desk requests, loan applications, the test plugin's
-submissions) with an object of one unit (the victim's) and staff of another unit (the
+Each case is a listing (desk requests, loan applications, the tickets of the example
+plugin cms/tests/testplugin) with an object of one unit (the victim's) and staff of another unit (the
 attacker). From the attacker's side: every route about the victim's object is 404 or
 403 and changes nothing; the listing and its export do not show it; parameters the
 listing does not declare (the password-hash oracle, a regex, ``foo``) and malformed
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 
 pytestmark = pytest.mark.django_db
 
@@ -151,42 +151,40 @@ def loans_case(home_page):
 
 
 def sample_plugin_case(home_page):
-    from django.contrib.auth import get_user_model
+    """The example plugin of README's "Writing a plugin" (cms/tests/testplugin)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from cms.tests.testplugin.models import TestSubmission
+    from cms.tests.testplugin.factories import TicketFactory, make_staff
+    from cms.tests.testplugin.models import Status, Ticket, TicketFile
+    from cms.uploads import PDF
+    from sitepages.factories import make_units
 
-    def staff(name, group):
-        user = get_user_model().objects.create_user(name, password="x", is_staff=True)
-        user.groups.add(group)
-        return user
-
-    perms = Permission.objects.filter(
-        content_type__app_label__in=["testplugin", "wagtailadmin"],
-        codename__in=["access_admin", "view_testsubmission", "change_testsubmission"],
-    )
-    ours, theirs = Group.objects.create(name="ours"), Group.objects.create(name="theirs")
-    for group in (ours, theirs):
-        group.permissions.add(*perms)
-    victim = TestSubmission.objects.create(text=SECRET, group=theirs)
-    TestSubmission.objects.create(text="ارسال خودی", group=ours)
-    attacker = staff("attacker", ours)
-    base = "/admin/testplugin/submissions"
+    units = make_units(home_page)
+    victim = TicketFactory(unit=units["it-statistics"], text=SECRET)
+    secret_file = TicketFile(ticket=victim)
+    secret_file.store(SimpleUploadedFile("secret.pdf", b"%PDF-1.4 " + SECRET.encode()), PDF)
+    own = TicketFactory(unit=units["welfare-office"])
+    attacker = make_staff(units["welfare-office"], "attacker")
+    base = "/admin/testplugin/tickets"
     pk = victim.pk
     return Case(
         index=f"{base}/",
         victim=victim,
         attacker=attacker,
         lister=attacker,
-        own_text="ارسال خودی",
-        get_routes=_routes(base, pk, ["inspect", "edit", "history", "delete"]),
-        post_routes=[*_routes(base, pk, ["done", "edit", "delete"])],
-        oracles=[{"group__user__password__startswith": "pbkdf2"}],
-        malformed=[{"done__exact": "maybe"}, {"group__id__exact": "abc"}],
-        declared=[{"done__exact": "0"}],
-        unchanged=lambda: (
-            not TestSubmission.objects.get(pk=pk).done
-            and TestSubmission.objects.filter(pk=pk).exists()
-        ),
+        own_text=own.code,
+        get_routes=[
+            *_routes(base, pk, ["inspect", "edit", "history", "delete"]),
+            f"{base}/download/{pk}/{secret_file.pk}/",
+        ],
+        post_routes=[*_routes(base, pk, ["close", "edit", "delete"])],
+        oracles=[
+            {"mobile__startswith": "09"},
+            {"changes__user__password__startswith": "pbkdf2"},
+        ],
+        malformed=[{"status__exact": "maybe"}],
+        declared=[{"status__exact": Status.NEW}],
+        unchanged=lambda: Ticket.objects.filter(pk=pk, status=Status.NEW, text=SECRET).exists(),
     )
 
 
@@ -224,7 +222,7 @@ CASES = {
     "desk": ("services.desk", desk_case),
     "desk-meeting-hours": ("services.desk", meeting_hours_case),
     "loans": ("services.loans", loans_case),
-    "testplugin": ("cms.tests.testplugin", sample_plugin_case),
+    "testplugin": ("cms.tests.testplugin", sample_plugin_case),  # README's example
     "chat": ("services.chat", chat_case),
 }
 
@@ -240,7 +238,7 @@ def case(request, home_page):
 def _assert_400_in_persian(response, case):
     assert response.status_code == 400
     body = response.content.decode()
-    assert '<html lang="fa"' in body or 'lang="fa"' in body
+    assert '<html lang="fa" dir="rtl"' in body  # the admin's page, in Persian
     assert "این نشانی" in body  # the Persian page says what is wrong
     assert SECRET not in body and case.own_text not in body  # lists nothing
 

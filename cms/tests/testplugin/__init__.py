@@ -1,1 +1,2 @@
-"""A plugin that exists only in the test settings, to prove the plugin contract."""
+"""A small complete plugin, installed only by the test settings: README's "Writing a
+plugin" shows its files, and the shared fence, switched-off and backup tests run on it."""

@@ -5,6 +5,7 @@ from . import views
 app_name = "testplugin"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("tickets/<int:pk>/", views.ticket, name="ticket"),
-    path("tickets/<int:pk>/drop/", views.drop, name="drop"),
+    path("lookup/", views.lookup, name="lookup"),
+    path("ticket/", views.ticket, name="ticket"),
+    path("ticket/withdraw/", views.withdraw, name="withdraw"),
 ]

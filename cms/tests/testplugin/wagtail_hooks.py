@@ -1,7 +1,5 @@
-"""Registers the test plugin's back office (defined in admin.py)."""
-
 from wagtail_modeladmin.options import modeladmin_register
 
-from .admin import TestPluginAdminGroup
+from .admin import TicketsAdminGroup
 
-modeladmin_register(TestPluginAdminGroup)
+modeladmin_register(TicketsAdminGroup)

@@ -40,8 +40,8 @@ def test_a_manager_lists_only_their_units_chats(client, chats, manager):
     text = page.content.decode()
     assert page.status_code == 200
     assert "زهرا احمدی" in text and "رضا کاظمی" not in text
-    # The figures of the manager's units are on the page.
-    assert "۳۰" in text or "30" in text
+    # The figures of the manager's units are on the page, in Persian digits.
+    assert "آمار واحدهای شما در ۳۰ روز گذشته" in text
     # Searching or filtering for the other unit's chat finds nothing.
     found = client.get(reverse(INDEX), {"q": theirs.tracking_code}).content.decode()
     assert "رضا کاظمی" not in found

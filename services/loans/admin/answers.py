@@ -1,5 +1,5 @@
 """The fund's answers: uploaded and previewed (nothing changes), then applied, by the
-fund liaison."""
+fund liaison. Both steps are view classes on the back-office base."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.backoffice.actions import ObjectActionView
+from cms.backoffice.actions import ActionView, ObjectActionView
 from cms.backoffice.options import FencedModelAdmin
-from cms.backoffice.views import FencedInspectView, no_store
+from cms.backoffice.views import FencedInspectView
 from cms.formatting import jdate, jdatetime
 
 from .. import fund
@@ -80,6 +80,39 @@ class AnswerApplyView(ObjectActionView):
         return self.back()
 
 
+class AnswerUploadView(ActionView):
+    """Upload: the file is read and previewed; nothing is applied yet (the admin's
+    "create" route)."""
+
+    http_method_names = ["get", "post"]
+    template_name = "loans/admin/answer_upload.html"
+
+    def is_permitted(self, user):
+        return self.permission_helper.user_can_create(user)
+
+    def get(self, request):
+        return self.render(AnswerUploadForm())
+
+    def post(self, request):
+        form = AnswerUploadForm(request.POST or None, request.FILES or None)
+        if form.is_valid():
+            try:
+                answer = fund.preview_answer(form.cleaned_data["file"], user=request.user)
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                return redirect(self.url_helper.get_action_url("inspect", answer.pk))
+        return self.render(form)
+
+    def render(self, form):
+        context = {
+            "form": form,
+            "index_url": self.url_helper.index_url,
+            "header_icon": self.model_admin.get_menu_icon(),
+        }
+        return TemplateResponse(self.request, self.template_name, context)
+
+
 class FundAnswerImportAdmin(FencedModelAdmin):
     model = FundAnswerImport
     menu_label = gettext_lazy("Fund answers")
@@ -89,6 +122,7 @@ class FundAnswerImportAdmin(FencedModelAdmin):
     permission_helper_class = LiaisonPermissionHelper
     inspect_view_class = AnswerInspectView
     inspect_template_name = "loans/admin/answer_preview.html"
+    create_view_class = AnswerUploadView
     action_views = (AnswerApplyView,)
     list_display = ("original_name", "uploaded_at_column", "uploaded_by", "state", "changed_count")
     list_filter = ("state",)
@@ -102,27 +136,3 @@ class FundAnswerImportAdmin(FencedModelAdmin):
 
     def get_inspect_view_extra_css(self):
         return ["loans/loans-admin.css"]
-
-    def create_view(self, request):
-        """Upload: the file is read and previewed; nothing is applied yet."""
-        if not self.permission_helper.user_can_create(request.user):
-            raise PermissionDenied
-        form = AnswerUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                answer = fund.preview_answer(form.cleaned_data["file"], user=request.user)
-            except ValidationError as error:
-                form.add_error("file", error)
-            else:
-                return redirect(self.url_helper.get_action_url("inspect", answer.pk))
-        return no_store(
-            TemplateResponse(
-                request,
-                "loans/admin/answer_upload.html",
-                {
-                    "form": form,
-                    "index_url": self.url_helper.index_url,
-                    "header_icon": self.get_menu_icon(),
-                },
-            )
-        )

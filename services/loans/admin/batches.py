@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.backoffice.actions import ObjectActionView
+from cms.backoffice.actions import ActionView, ObjectActionView
 from cms.backoffice.options import FencedModelAdmin
 from cms.backoffice.views import FencedInspectView, no_store
 from cms.formatting import fa_number, jdatetime
@@ -82,6 +82,64 @@ class BatchDownloadView(ObjectActionView):
         return no_store(response)
 
 
+class BatchCreateView(ActionView):
+    """Collects the applications with issued documents into a new batch (the admin's
+    "create" route)."""
+
+    http_method_names = ["get", "post"]
+    template_name = "loans/admin/batch_create.html"
+
+    def is_permitted(self, user):
+        return self.permission_helper.user_can_create(user)
+
+    def get(self, request):
+        return self.render(BatchForm())
+
+    def post(self, request):
+        form = BatchForm(request.POST or None)  # an empty POST shows the form again
+        if not form.is_valid():
+            return self.render(form)
+        selected = LoanApplication.objects.ready_for_batch()
+        if form.cleaned_data["loan_type"]:
+            selected = selected.filter(loan_type=form.cleaned_data["loan_type"])
+        if form.cleaned_data["term"]:
+            selected = selected.filter(term=form.cleaned_data["term"])
+        try:
+            batch = workflow.create_batch(
+                user=request.user,
+                roles=roles_of(request.user),
+                applications=selected,
+                note=form.cleaned_data["note"],
+            )
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, error_text(error))
+            return self.render(form)
+        messages.success(
+            request,
+            _("Batch %(number)s was made; download its file for the fund.")
+            % {"number": batch.number},
+        )
+        return redirect(self.url_helper.get_action_url("inspect", batch.pk))
+
+    def render(self, form):
+        ready = LoanApplication.objects.ready_for_batch()
+        groups = (
+            ready.values("loan_type__name", "term__year", "term__half")
+            .annotate(count=Count("pk"))
+            .order_by("loan_type__name", "term__year", "term__half")
+        )
+        for group in groups:
+            group["term"] = AcademicTerm(year=group["term__year"], half=group["term__half"])
+        context = {
+            "form": form,
+            "groups": groups,
+            "ready_count": ready.count(),
+            "index_url": self.url_helper.index_url,
+            "header_icon": self.model_admin.get_menu_icon(),
+        }
+        return TemplateResponse(self.request, self.template_name, context)
+
+
 class FundBatchAdmin(FencedModelAdmin):
     model = FundBatch
     menu_label = gettext_lazy("Fund batches")
@@ -91,6 +149,7 @@ class FundBatchAdmin(FencedModelAdmin):
     permission_helper_class = LiaisonPermissionHelper
     inspect_view_class = BatchInspectView
     inspect_template_name = "loans/admin/batch_inspect.html"
+    create_view_class = BatchCreateView
     action_views = (BatchDownloadView,)
     list_display = ("number", "created_at_column", "created_by", "size_column")
     list_select_related = ("created_by",)
@@ -112,50 +171,3 @@ class FundBatchAdmin(FencedModelAdmin):
 
     def get_inspect_view_extra_css(self):
         return ["loans/loans-admin.css"]
-
-    def create_view(self, request):
-        """Collects the applications with issued documents into a new batch."""
-        if not self.permission_helper.user_can_create(request.user):
-            raise PermissionDenied
-        form = BatchForm(request.POST or None)
-        ready = LoanApplication.objects.ready_for_batch()
-        if request.method == "POST" and form.is_valid():
-            selected = ready
-            if form.cleaned_data["loan_type"]:
-                selected = selected.filter(loan_type=form.cleaned_data["loan_type"])
-            if form.cleaned_data["term"]:
-                selected = selected.filter(term=form.cleaned_data["term"])
-            try:
-                batch = workflow.create_batch(
-                    user=request.user,
-                    roles=roles_of(request.user),
-                    applications=selected,
-                    note=form.cleaned_data["note"],
-                )
-            except (PermissionDenied, ValidationError) as error:
-                messages.error(request, error_text(error))
-            else:
-                messages.success(
-                    request,
-                    _("Batch %(number)s was made; download its file for the fund.")
-                    % {"number": batch.number},
-                )
-                return redirect(self.url_helper.get_action_url("inspect", batch.pk))
-        groups = (
-            ready.values("loan_type__name", "term__year", "term__half")
-            .annotate(count=Count("pk"))
-            .order_by("loan_type__name", "term__year", "term__half")
-        )
-        for group in groups:
-            group["term"] = AcademicTerm(year=group["term__year"], half=group["term__half"])
-        return TemplateResponse(
-            request,
-            "loans/admin/batch_create.html",
-            {
-                "form": form,
-                "groups": groups,
-                "ready_count": ready.count(),
-                "index_url": self.url_helper.index_url,
-                "header_icon": self.get_menu_icon(),
-            },
-        )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdminGroup
+
+from cms.backoffice.actions import ActionView
 
 from .. import conf, metrics
 from ..enums import LoanStage
@@ -30,50 +31,61 @@ class ReportsMenuItem(MenuItem):
         return user_can_see_reports(request.user)
 
 
-def reports_view(request):
-    """Counts and amounts per stage, loan type and term; days spent in each stage."""
-    if not user_can_see_reports(request.user):
-        raise PermissionDenied
-    queryset = LoanApplication.objects.all()
-    form = BatchForm(request.GET or None)
-    form.fields.pop("note")
-    if form.is_valid():
-        if form.cleaned_data["loan_type"]:
-            queryset = queryset.filter(loan_type=form.cleaned_data["loan_type"])
-        if form.cleaned_data["term"]:
-            queryset = queryset.filter(term=form.cleaned_data["term"])
-    data = metrics.report(queryset)
-    for row in data["types"]:
-        row["by_stage"] = [row[f"n_{stage}"] for stage in LoanStage.values]
-        row["name"] = row["loan_type__name"]
-    for row in data["terms"]:
-        row["term"] = AcademicTerm(year=row["term__year"], half=row["term__half"])
-    end = timezone.now()
-    start = end - timezone.timedelta(days=365)
-    targets = conf.stage_targets()
-    days = [
-        {
-            "label": LoanStage(stage).label,
-            "target": targets.get(stage),
-            **figures,
-            "late": figures["days"] is not None
-            and targets.get(stage) is not None
-            and figures["days"] > targets[stage],
-        }
-        for stage, figures in metrics.days_per_stage(start, end).items()
-    ]
-    return TemplateResponse(
-        request,
-        "loans/admin/reports.html",
-        {
+class ReportsView(ActionView):
+    """Counts and amounts per stage, loan type and term; days spent in each stage. Built
+    on the applications' back office: its fence gives the applications counted, and only
+    its two filters are accepted in the query string (anything else is a 400)."""
+
+    http_method_names = ["get", "head"]
+    template_name = "loans/admin/reports.html"
+    query_fields = {
+        "loan_type": BatchForm.base_fields["loan_type"],
+        "term": BatchForm.base_fields["term"],
+    }
+
+    def is_permitted(self, user):
+        return user_can_see_reports(user)
+
+    def back_url(self):
+        return reverse("loans_reports")
+
+    def get(self, request):
+        queryset = self.model_admin.fence.filter(request.user, LoanApplication.objects.all())
+        if self.query.get("loan_type"):
+            queryset = queryset.filter(loan_type=self.query["loan_type"])
+        if self.query.get("term"):
+            queryset = queryset.filter(term=self.query["term"])
+        form = BatchForm(request.GET or None)
+        form.fields.pop("note")
+        data = metrics.report(queryset)
+        for row in data["types"]:
+            row["by_stage"] = [row[f"n_{stage}"] for stage in LoanStage.values]
+            row["name"] = row["loan_type__name"]
+        for row in data["terms"]:
+            row["term"] = AcademicTerm(year=row["term__year"], half=row["term__half"])
+        end = timezone.now()
+        start = end - timezone.timedelta(days=365)
+        targets = conf.stage_targets()
+        days = [
+            {
+                "label": LoanStage(stage).label,
+                "target": targets.get(stage),
+                **figures,
+                "late": figures["days"] is not None
+                and targets.get(stage) is not None
+                and figures["days"] > targets[stage],
+            }
+            for stage, figures in metrics.days_per_stage(start, end).items()
+        ]
+        context = {
             "form": form,
             "report": data,
             "stage_labels": [label for _value, label in LoanStage.choices],
             "days": days,
             "start": start,
             "end": end,
-        },
-    )
+        }
+        return TemplateResponse(request, self.template_name, context)
 
 
 class LoansAdminGroup(ModelAdminGroup):
@@ -103,7 +115,14 @@ class LoansAdminGroup(ModelAdminGroup):
         return items
 
     def get_admin_urls_for_registration(self):
+        applications = next(
+            admin for admin in self.modeladmin_instances if isinstance(admin, LoanApplicationAdmin)
+        )
         return (
             *super().get_admin_urls_for_registration(),
-            path("loans/reports/", reports_view, name="loans_reports"),
+            path(
+                "loans/reports/",
+                ReportsView.as_view(model_admin=applications),
+                name="loans_reports",
+            ),
         )
