@@ -4,7 +4,8 @@ from .home import HomePage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .settings import PortalSettings
 from .standard import StandardPage
-from .units import OfficeHours, Official, UnitContact, UnitIndexPage, UnitPage
+from .unit_details import OfficeHours, Official, UnitContact
+from .units import UnitIndexPage, UnitPage
 
 __all__ = [
     "HomePage",

@@ -1,24 +1,19 @@
-"""Units of the university (deputies, managements, offices, faculties), their contacts,
-office hours and officials.
+"""Units of the university (deputies, managements, offices, faculties): the unit index
+and the unit pages. Their contacts, office hours and officials are in
+:mod:`sitepages.models.unit_details`.
 
 A ``UnitPage`` is what a catalog service and every citizen's request name as their
 responsible unit, so its identity (the page id) must stay stable: editors move and
 rename units, they do not recreate them.
 """
 
-import re
-
-from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -26,18 +21,18 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.i18n import WEEK_ORDER, Weekday
 from cms.jalali import display_zone
-from cms.text import to_ascii_digits
 from sla.calendar import WorkingCalendar
 
 from ..enums import ContactKind, UnitKind
 from ..hours import opening_status
 from ..menu_restrictions import restricted_paths
 from .base import PortalPageMixin
+from .unit_details import Official
 
 # The size officials' photos are shown in; renditions are prefetched for it.
 OFFICIAL_PHOTO_SPEC = "fill-160x160"
@@ -45,7 +40,6 @@ OFFICIAL_PHOTO_SPEC = "fill-160x160"
 # sub-units named (the rest are on the unit's own page).
 UNITS_PER_PAGE = 12
 SUB_UNITS_SHOWN = 8
-_PHONE_ALLOWED = re.compile(r"^\+?[0-9][0-9 \-()]{2,30}$")
 
 
 class UnitIndexPage(PortalPageMixin, Page):
@@ -266,156 +260,3 @@ class UnitPage(PortalPageMixin, Page):
             photo_spec=OFFICIAL_PHOTO_SPEC,
         )
         return context
-
-
-class UnitContact(Orderable):
-    """A phone, fax, email or website of a unit."""
-
-    page = ParentalKey(UnitPage, related_name="contacts", on_delete=models.CASCADE)
-    kind = models.CharField(_("kind"), max_length=10, choices=ContactKind.choices)
-    label = models.CharField(
-        _("label"),
-        max_length=100,
-        blank=True,
-        help_text=_("Whom this reaches, e.g. 'Loans desk' or 'Extension 214'."),
-    )
-    label_en = models.CharField(
-        _("label in English"),
-        max_length=100,
-        blank=True,
-        help_text=_("Shown on English pages; left empty, they show the Persian label."),
-    )
-    value = models.CharField(
-        _("number or address"),
-        max_length=200,
-        help_text=_("Phones as dialled from anywhere in Iran, e.g. 086-33690000."),
-    )
-
-    panels = [
-        FieldRowPanel(
-            [FieldPanel("kind"), FieldPanel("value"), FieldPanel("label"), FieldPanel("label_en")]
-        )
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("contact")
-        verbose_name_plural = _("contacts")
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.value}"
-
-    def clean(self):
-        super().clean()
-        value = to_ascii_digits(self.value or "").strip()
-        if self.kind in (ContactKind.PHONE, ContactKind.FAX):
-            if not _PHONE_ALLOWED.match(value):
-                raise ValidationError(
-                    {"value": _("Enter a phone number of digits, e.g. 086-33690000.")}
-                )
-        elif self.kind == ContactKind.EMAIL:
-            try:
-                validate_email(value)
-            except ValidationError as error:
-                raise ValidationError({"value": error.messages}) from error
-        elif self.kind == ContactKind.WEBSITE:
-            try:
-                URLValidator(schemes=["http", "https"])(value)
-            except ValidationError as error:
-                raise ValidationError({"value": error.messages}) from error
-        self.value = value
-
-    @property
-    def href(self):
-        if self.kind == ContactKind.PHONE:
-            return "tel:" + dialable(self.value)
-        if self.kind == ContactKind.EMAIL:
-            return "mailto:" + self.value
-        if self.kind == ContactKind.WEBSITE:
-            return self.value
-        return ""
-
-
-def dialable(number: str) -> str:
-    """A phone number for a ``tel:`` link: ASCII digits and a leading + only."""
-    number = to_ascii_digits(number or "").strip()
-    digits = re.sub(r"[^0-9]", "", number)
-    return ("+" if number.startswith("+") else "") + digits
-
-
-class OfficeHours(Orderable):
-    """When a unit receives people on one weekday (a day may have several rows)."""
-
-    page = ParentalKey(UnitPage, related_name="office_hours", on_delete=models.CASCADE)
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens at"))
-    closes = models.TimeField(_("closes at"))
-
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("office hours")
-        verbose_name_plural = _("office hours")
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError({"closes": _("The closing time must be after the opening time.")})
-
-
-class Official(Orderable):
-    """A deputy, manager or expert of a unit, shown on the unit's page."""
-
-    page = ParentalKey(UnitPage, related_name="officials", on_delete=models.CASCADE)
-    name = models.CharField(_("name"), max_length=150)
-    post = models.CharField(_("post"), max_length=200, help_text=_("e.g. Deputy of Education"))
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accepts_meetings = models.BooleanField(
-        _("accepts meeting requests"),
-        default=False,
-        help_text=_("Citizens may ask to meet this official in person."),
-    )
-    meeting_times = models.CharField(
-        _("meeting times"),
-        max_length=200,
-        blank=True,
-        help_text=_("As people should read it, e.g. Sundays from 10 to 12."),
-    )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("post")]),
-        FieldPanel("photo"),
-        FieldRowPanel([FieldPanel("accepts_meetings"), FieldPanel("meeting_times")]),
-        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("official")
-        verbose_name_plural = _("officials")
-
-    def __str__(self):
-        return f"{self.name} ({self.post})"
-
-    def clean(self):
-        super().clean()
-        if self.phone:
-            self.phone = to_ascii_digits(self.phone).strip()
-            if not _PHONE_ALLOWED.match(self.phone):
-                raise ValidationError(
-                    {"phone": _("Enter a phone number of digits, e.g. 086-33690000.")}
-                )
-
-    @property
-    def phone_href(self):
-        return "tel:" + dialable(self.phone) if self.phone else ""

@@ -2,7 +2,7 @@ from django import template
 
 from ..enums import SocialNetwork
 from ..menu import current_language, get_menu
-from ..models.units import dialable
+from ..models.unit_details import dialable
 
 register = template.Library()
 
