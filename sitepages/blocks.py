@@ -3,13 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+
+from cms.i18n import is_persian
 
 from .enums import SocialNetwork
 
@@ -31,7 +32,7 @@ class LinkValue(blocks.StructValue):
     def text(self):
         # Footer links may carry an English title for English pages.
         english = self.get("title_en")
-        if english and not (get_language() or "fa").startswith("fa"):
+        if english and not is_persian():
             return english
         if self.get("title"):
             return self["title"]

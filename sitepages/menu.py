@@ -16,8 +16,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import F, Q, Subquery
-from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+from cms.i18n import current_language
 
 from .menu_restrictions import clear_restricted_paths, restricted_paths
 from .models.units import UnitIndexPage, UnitPage
@@ -37,10 +38,6 @@ EMPTY_MENU = {
 
 def _cache_key(site_id: int, language: str) -> str:
     return f"sitepages:menu:{site_id}:{language}"
-
-
-def current_language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def clear_menu_cache():

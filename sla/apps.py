@@ -10,6 +10,10 @@ class SLAConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import calendar, signals
+        from .models.calendar import editors_calendar
 
         signals.connect()
+        # WorkingCalendar.load() reads the editors' settings (the models import the
+        # calendar module, so it does not import them).
+        calendar.connect_editors_calendar(editors_calendar)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from cms.i18n import WEEK_ORDER
 
@@ -64,6 +65,16 @@ MAX_SEARCH_DAYS = 3 * 366
 
 Pause = tuple[dt.datetime, dt.datetime | None]
 
+# What WorkingCalendar.load() builds the editors' calendar from: a function returning its
+# keyword arguments (sla.models.calendar.editors_calendar, connected when Django starts
+# by SLAConfig.ready; the models import this module, not the other way round).
+_editors_calendar: Callable[[], dict] | None = None
+
+
+def connect_editors_calendar(source: Callable[[], dict]) -> None:
+    global _editors_calendar  # noqa: PLW0603 - set once, when Django starts
+    _editors_calendar = source
+
 
 @dataclass
 class WorkingCalendar:
@@ -85,14 +96,9 @@ class WorkingCalendar:
     @classmethod
     def load(cls) -> WorkingCalendar:
         """The calendar editors configured: working week settings and calendar days."""
-        from .models import CalendarDay, WorkingCalendarSettings
-
-        config = WorkingCalendarSettings.load()
-        return cls(
-            week=config.week(),
-            use_official_holidays=config.use_official_holidays,
-            loader=CalendarDay.objects.days_of_year,
-        )
+        if _editors_calendar is None:
+            raise ImproperlyConfigured("The sla app connects the editors' calendar when ready.")
+        return cls(**_editors_calendar())
 
     # Days
 

@@ -9,6 +9,7 @@ translations come in one more.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django import forms
@@ -20,7 +21,9 @@ from sitepages.models import UnitPage
 
 from .enums import Channel
 from .metrics import service_figures
-from .models.services import Service
+
+if TYPE_CHECKING:
+    from .models.services import Service
 
 # Services on one page of the catalog, grouped by their unit; filters narrow them down.
 SERVICES_PER_PAGE = 30
@@ -97,11 +100,11 @@ def catalog_units():
     return units
 
 
-def catalog_context(catalog_page, request) -> dict:
+def catalog_context(catalog_page, request, services) -> dict:
+    """``services``: the live services the catalog lists (a ``ServiceQuerySet``)."""
     units = catalog_units()
     localize_units(units, request, urls=False)
     form = CatalogFilterForm(request.GET or None, units=units)
-    services = Service.objects.live().for_catalog()
     selected_unit = None
     if form.is_valid():
         data = form.cleaned_data

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from cms.demo import demo_loader, ensure_locales, ensure_translation
+from sitepages.models import HomePage, UnitPage
 
 from .demo_services import SERVICES
 from .demo_week import load_working_week  # noqa: F401 (registers the week's loader)
@@ -88,8 +89,6 @@ def ensure_service(spec, unit, statement):
 @demo_loader(order=30)
 @transaction.atomic
 def load_sla(stdout):
-    from sitepages.models import HomePage, UnitPage
-
     fa, en = ensure_locales()
     home = HomePage.objects.filter(depth=2, locale=fa).first()
     if home is None:

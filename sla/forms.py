@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import SLAIndexPage
+
 MAX_STATEMENT_FILE_SIZE = 1024 * 1024
 
 
@@ -29,7 +31,6 @@ class StatementImportForm(forms.Form):
 
     def __init__(self, *args, parents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import SLAIndexPage
 
         self.fields["parent"].queryset = SLAIndexPage.objects.filter(
             pk__in=[page.pk for page in parents]

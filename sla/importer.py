@@ -26,6 +26,8 @@ from cms import jalali
 from cms.formatting import fa_digits
 from cms.text import normalize_letters, to_ascii_digits
 
+from .models import SLAStatementPage
+
 MAX_PREAMBLE_LINES = 3
 MAX_HEADING_LENGTH = 80
 
@@ -336,8 +338,6 @@ def unique_slug(parent, base: str) -> str:
 @transaction.atomic
 def create_draft(parsed: ParsedStatement, parent, *, user=None, title=None, slug=None):
     """A draft :class:`~sla.models.SLAStatementPage` under ``parent`` for an editor to review."""
-    from .models import SLAStatementPage
-
     jalali_until = jalali.to_jalali(parsed.valid_until)
     base = slug or f"statement-{jalali_until.year}-{jalali_until.month:02d}-{jalali_until.day:02d}"
     page = SLAStatementPage(

@@ -7,6 +7,7 @@ week. Services and statements are the university's own: editors add them.
 
 from cms.demo import ensure_locales, ensure_translation
 from cms.setup import setup_step
+from sitepages.models import HomePage
 
 from .models import ServiceCatalogPage, SLAIndexPage, WorkingCalendarSettings
 
@@ -63,8 +64,6 @@ def link_from_home(home, pages):
 
 @setup_step(order=30)
 def setup_catalog(stdout):
-    from sitepages.models import HomePage
-
     _fa, en = ensure_locales()
     home = HomePage.objects.filter(depth=2, locale__language_code="fa").first()
     if home is None:

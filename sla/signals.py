@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import pagecache
+from sitepages.models import UnitPage
 
 from .models import CalendarDay, Service, ServiceCatalogPage, WorkingCalendarSettings
 from .models.pages import forget_catalog_urls
@@ -30,8 +31,6 @@ def _refresh_unit_services(sender, instance, **kwargs):
 
 
 def connect():
-    from sitepages.models import UnitPage
-
     page_published.connect(
         _refresh_unit_services, sender=UnitPage, dispatch_uid="sla-unit-search-text"
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +95,4 @@ def ended_service(code: str) -> Service | None:
 
 def ended_response(request, service: Service, track_url: str = ""):
     """The page a plugin's form shows instead of itself once its service has ended."""
-    from django.shortcuts import render
-
     return render(request, "sla/service_ended.html", {"service": service, "track_url": track_url})

@@ -8,6 +8,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.paginator import InvalidPage
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail_modeladmin.views import EditView, IndexView, InspectView, InstanceSpecificView
 
@@ -167,8 +168,6 @@ class FencedIndexView(IndexView):
 
 
 def _bad_filter_value():
-    from django.utils.translation import gettext as _
-
     return _("A filter of this list was given a value it cannot use.")
 
 
@@ -218,8 +217,6 @@ class FencedHistoryView(InstanceSpecificView):
         )
 
     def get_page_title(self):
-        from django.utils.translation import gettext as _
-
         return _("History")
 
     def get(self, request, *args, **kwargs):

@@ -26,6 +26,19 @@ class DeskConfig(PortalPlugin, AppConfig):
     # Citizens follow up at the short address /track/.
     extra_url_prefixes = {"track": "services.desk.track_urls"}
 
+    def ready(self):
+        # The models use these modules, which import the models (services.desk.models.wiring).
+        from .forms import ServiceFormPageBaseForm
+        from .models.wiring import provide
+        from .routing import handled_unit_ids
+        from .submission import submit_form_page_request
+
+        provide(
+            form_page_base_form=ServiceFormPageBaseForm,
+            submit_form_page_request=submit_form_page_request,
+            handled_unit_ids=handled_unit_ids,
+        )
+
     def get_home_tiles(self, request):
         return [
             HomeTile(

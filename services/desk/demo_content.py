@@ -18,6 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.demo import demo_loader, set_demo_password
+from sitepages.models import HomePage, UnitPage
+from sla.calendar import WorkingCalendar
+from sla.models import Service
 
 from . import demo_requests as data
 from . import meetings, submission, workflow
@@ -30,15 +33,12 @@ S = RequestStatus
 
 
 def _unit(slug):
-    from sitepages.models import UnitPage
-
     return UnitPage.objects.filter(slug=slug, locale__language_code="fa").first()
 
 
 def _service(code):
     if not code:
         return None
-    from sla.models import Service
 
     return Service.objects.filter(code=code).first()
 
@@ -63,8 +63,6 @@ def load_staff(stdout):
 
 
 def load_form_page(stdout):
-    from sitepages.models import HomePage
-
     spec = data.FORM_PAGE
     home = HomePage.objects.filter(depth=2, locale__language_code="fa").first()
     unit = _unit(spec["unit"])
@@ -92,8 +90,6 @@ def load_form_page(stdout):
 
 def _meeting_time(service_request, days):
     """10:00 (Tehran) ``days`` from now, or the first day after it the unit receives people."""
-    from sla.calendar import WorkingCalendar
-
     calendar = WorkingCalendar.load()
     day = timezone.localdate() + dt.timedelta(days=days)
     for _tries in range(30):
@@ -186,8 +182,6 @@ def _backdate(service_request, days_ago, now, calendar):
 
 
 def load_requests(stdout, staff):
-    from sla.calendar import WorkingCalendar
-
     calendar = WorkingCalendar.load()
     now = timezone.now()
     created = 0
@@ -230,8 +224,6 @@ def load_requests(stdout, staff):
 
 @demo_loader(order=50)
 def load_desk(stdout):
-    from sitepages.models import UnitPage
-
     if not UnitPage.objects.exists():
         stdout.write("  desk: no units yet, demo requests skipped")
         return

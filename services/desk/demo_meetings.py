@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from cms.text import to_ascii_digits
+from sitepages.models import Official
 
 from .models import MeetingHours
 
@@ -24,8 +25,6 @@ MEETING_TIMES = re.compile(r"^(\S+?)\u200cها ساعت (\d+) تا (\d+)$")
 def load_meeting_hours(stdout):
     """Structured meeting hours for the demo officials who receive citizens, read from
     their meeting times (only for officials that have none yet)."""
-    from sitepages.models import Official
-
     created = 0
     officials = Official.objects.filter(
         accepts_meetings=True, page__locale__language_code="fa", meeting_hours__isnull=True

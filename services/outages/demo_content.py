@@ -9,6 +9,7 @@ import datetime as dt
 from django.utils import timezone
 
 from cms.demo import demo_loader
+from sla.models import Service
 
 from .enums import Impact, NoticeKind, NoticeState
 from .models import NoticeUpdate, OutageNotice
@@ -18,8 +19,6 @@ MAINTENANCE_TITLE = "به‌روزرسانی نرم‌افزار سرورهای 
 
 
 def catalog_services(limit=2):
-    from sla.models import Service
-
     services = list(Service.objects.live().order_by("code"))
     loans = [s for s in services if "LOAN" in s.code or "وام" in s.title]
     return (loans or services)[:limit]

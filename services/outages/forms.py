@@ -13,6 +13,7 @@ from cms.formatting import fa_digits
 from cms.forms import PersianFormMixin
 from cms.text import normalize_text
 from cms.widgets import JalaliDateTimePicker
+from sla.models import Service
 
 from . import conf
 from .durations import format_duration
@@ -61,8 +62,6 @@ class OutageNoticeForm(WagtailAdminModelForm):
                 # Not the model's default ("investigating"): the state follows the kind.
                 self.initial["state"] = ""
         if "services" in self.fields:
-            from sla.models import Service
-
             self.fields["services"].queryset = Service.objects.order_by("title")
         for name in ("title", "title_en", "initial_message", "initial_message_en"):
             if name in self.fields:
@@ -195,7 +194,6 @@ class SubscribeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from sla.models import Service
 
         self.fields["services"].queryset = Service.objects.live().order_by("title")
         self.fields["services"].label_from_instance = lambda service: service.display_title

@@ -19,6 +19,7 @@ from cms.querystring import accepts
 from cms.text import drop_control_characters
 
 from ..blocks import BodyBlock
+from ..feeds import NewsAtomFeed, NewsRssFeed
 from .base import PortalPageMixin, streamfield_text
 
 NEWS_PER_PAGE = 10
@@ -110,14 +111,10 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     @path("rss/")
     def rss_feed(self, request):
-        from ..feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/")
     def atom_feed(self, request):
-        from ..feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
     def feed_urls(self):

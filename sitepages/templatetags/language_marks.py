@@ -15,7 +15,8 @@ import re
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+
+from cms.i18n import is_persian
 
 register = template.Library()
 
@@ -25,16 +26,12 @@ _LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.@/:-]*[A-Za-z][A-Za-z0-9_.@/:-]*|[0-9]+"
 _TO_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
-def is_persian_page() -> bool:
-    return (get_language() or "fa").startswith("fa")
-
-
 @register.filter
 def fa_marked(value):
     if value is None:
         return ""
     text = conditional_escape(value)
-    if is_persian_page() or not PERSIAN_LETTERS.search(str(value)):
+    if is_persian() or not PERSIAN_LETTERS.search(str(value)):
         return text
     return format_html('<span lang="fa" dir="rtl">{}</span>', text)
 
@@ -42,7 +39,7 @@ def fa_marked(value):
 @register.filter
 def localized(obj, name):
     """``obj.<name>_en`` on English pages when it is filled, else ``obj.<name>``."""
-    if not is_persian_page():
+    if not is_persian():
         english = getattr(obj, f"{name}_en", "")
         if english:
             return english
@@ -59,7 +56,7 @@ def fa_text(value):
     """Typed text with Persian digits on Persian pages, Latin words and codes kept."""
     if value is None:
         return ""
-    if not is_persian_page():
+    if not is_persian():
         return value
     converted = _LATIN_TOKEN.sub(_persian_digits, str(value))
     # Escaped HTML (linebreaksbr's <br>) holds no digits to change: it stays safe.

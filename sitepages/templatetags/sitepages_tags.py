@@ -1,7 +1,9 @@
 from django import template
 
+from cms.i18n import current_language
+
 from ..enums import SocialNetwork
-from ..menu import current_language, get_menu
+from ..menu import get_menu
 from ..models.unit_details import dialable
 
 register = template.Library()

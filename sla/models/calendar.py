@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from cms.i18n import Weekday
+from cms.jalali import format_date
 
 from ..calendar import DEFAULT_WEEK
 from ..enums import CalendarDayKind
@@ -132,6 +133,15 @@ class CalendarDay(models.Model):
         ordering = ["date"]
 
     def __str__(self):
-        from cms.jalali import format_date
-
         return f"{format_date(self.date)}: {self.name}"
+
+
+def editors_calendar() -> dict:
+    """The keyword arguments of :meth:`sla.calendar.WorkingCalendar.load`: the working
+    week and official holidays as editors set them, and their calendar days."""
+    config = WorkingCalendarSettings.load()
+    return {
+        "week": config.week(),
+        "use_official_holidays": config.use_official_holidays,
+        "loader": CalendarDay.objects.days_of_year,
+    }

@@ -56,7 +56,7 @@ class ServiceCatalogPage(RoutablePageMixin, Page):
     @accepts("q", "unit", "channel", "page")
     def catalog(self, request):
         context = self.get_context(request)
-        context.update(catalog_context(self, request))
+        context.update(catalog_context(self, request, Service.objects.live().for_catalog()))
         return TemplateResponse(request, "sla/service_catalog_page.html", context)
 
     @re_path(r"^(?P<code>[A-Za-z0-9][A-Za-z0-9\-]{0,31})/$", name="service")

@@ -2,6 +2,7 @@
 
 import re
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -16,6 +17,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 from wagtail.search import index
 
 from cms.i18n import is_english
+from cms.jalali import format_date
+from cms.plugins import registry
 from cms.text import normalize_letters, normalize_search_query, to_ascii_digits
 
 from ..enums import Audience, Channel, ServiceType, TimeUnit
@@ -243,9 +246,10 @@ class Service(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mode
 
     def get_absolute_url(self) -> str:
         """The public card of this service in the catalog ("" when there is no catalog)."""
-        from .pages import ServiceCatalogPage
-
-        return ServiceCatalogPage.url_for_service(self) or ""
+        # From the app registry, as a string ForeignKey names a model: the catalog page's
+        # module imports this one.
+        catalog = apps.get_model("sla", "ServiceCatalogPage")
+        return catalog.url_for_service(self) or ""
 
     @property
     def revisions(self):
@@ -304,8 +308,6 @@ class Service(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mode
 
     def get_start_url(self) -> str | None:
         """Where a citizen starts this service: a plugin's form first, else ``start_url``."""
-        from cms.plugins import registry
-
         if not self.is_open or self.termination_record is not None:
             return None
         return registry.service_start_url(self) or self.start_url or None
@@ -327,8 +329,6 @@ class Service(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mode
         record = self.termination_record
         if record is None:
             return ""
-        from cms.jalali import format_date
-
         return _("Ended on %(date)s (SHA-256 %(sha)s…)") % {
             "date": format_date(record.ended_on),
             "sha": record.archive_sha256[:12],

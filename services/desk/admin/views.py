@@ -14,6 +14,7 @@ from cms.backoffice.views import (
     FencedInspectView,
 )
 from cms.tracking import isolated_tracking_code
+from sla.models import Service
 
 from ..forms import (
     AssignForm,
@@ -90,7 +91,6 @@ class RequestEditForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from sla.models import Service
 
         unit_id = self.instance.unit_id
         self.fields["service"].queryset = Service.objects.filter(responsible_unit_id=unit_id)

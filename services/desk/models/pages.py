@@ -25,9 +25,8 @@ from sla.termination import ended_response
 from .. import conf
 from ..confirmation import remember_submission
 from ..enums import QUESTION_PREFIX
-from ..forms import ServiceFormPageBaseForm
-from ..submission import submit_form_page_request
 from .requests import ServiceRequest
+from .wiring import provided
 
 
 class ServiceFormField(AbstractFormField):
@@ -41,7 +40,7 @@ class ServiceFormBuilder(FormBuilder):
         return {f"{QUESTION_PREFIX}{name}": field for name, field in fields.items()}
 
     def get_form_class(self):
-        return type("ServiceFormPageForm", (ServiceFormPageBaseForm,), self.formfields)
+        return type("ServiceFormPageForm", (provided.form_page_base_form,), self.formfields)
 
 
 class ServiceFormPage(AbstractForm):
@@ -124,7 +123,7 @@ class ServiceFormPage(AbstractForm):
         return self.get_submission_class()._default_manager.none()
 
     def process_form_submission(self, form):
-        return submit_form_page_request(self, form, language=form.language)
+        return provided.submit_form_page_request(self, form, language=form.language)
 
     def serve(self, request, *args, **kwargs):
         if self.service_id and self.service.is_terminated:

@@ -29,8 +29,8 @@ from ..enums import (
     RequestStatus,
     can_transition,
 )
-from ..routing import handled_unit_ids
 from .staff import DeskStaff
+from .wiring import provided
 
 
 class RequestQuerySet(models.QuerySet):
@@ -62,7 +62,7 @@ class RequestQuerySet(models.QuerySet):
             return self
         # unit_id IN (the user's units): no join to the staff table, no DISTINCT.
         own = DeskStaff.objects.filter(user=user).values_list("unit_id", flat=True)
-        return self.filter(unit_id__in=sorted(handled_unit_ids(own)))
+        return self.filter(unit_id__in=sorted(provided.handled_unit_ids(own)))
 
     def with_related(self):
         return self.select_related("unit", "service", "assigned_to", "concerned_unit")

@@ -9,7 +9,9 @@ import io
 import re
 import zipfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.text import normalize_letters
@@ -90,8 +92,6 @@ _RESULTS = {_key(alias): result for result, aliases in RESULT_ALIASES.items() fo
 
 def _own_headers() -> dict[str, str]:
     """The headings of the batch file, in every language of the site, by column key."""
-    from django.conf import settings
-    from django.utils import translation
 
     headers = {}
     for language, _name in settings.LANGUAGES:

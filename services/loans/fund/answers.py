@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from cms import jalali
 from cms.text import normalize_identifier, normalize_text, to_ascii_digits
+from cms.uploads import sha256_of
 
 from ..enums import FundAnswer, ImportState, LoanStage, Role
 from ..models import FundAnswerImport, LoanApplication
@@ -212,8 +213,6 @@ def evaluate(rows: list[dict]) -> list[dict]:
 
 def preview_answer(file, *, user) -> FundAnswerImport:
     """Reads the answer file and stores its preview; nothing else changes."""
-    from cms.uploads import sha256_of
-
     file_format, raw_rows = read_answer_file(file)
     rows = evaluate([clean_row(raw) for raw in raw_rows])
     answer = FundAnswerImport(
