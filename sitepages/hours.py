@@ -1,6 +1,6 @@
 """Is a unit open right now? Its office hours, on the university's working calendar.
 
-Which days are working days comes from :mod:`sla.calendar`, the one source of working
+Which days are working days comes from :mod:`cms.working_calendar`, the one source of working
 time that the SLA clock also counts with: the working week, Iran's official holidays
 and the editors' calendar days (an extra holiday closes every unit; an extra working
 day opens them, with their usual hours when it falls on a weekday they are closed).
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from cms.i18n import WEEK_ORDER
 from cms.jalali import display_zone
-from sla.calendar import WorkingCalendar, official_holidays
+from cms.working_calendar import WorkingCalendar, official_holidays
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def opening_status(
 
     Returns ``None`` when the unit has published no office hours at all (we then say
     nothing rather than "closed"). ``calendar`` is the editors' working calendar
-    (:meth:`sla.calendar.WorkingCalendar.load`); without one, the default working week
+    (:meth:`cms.working_calendar.WorkingCalendar.load`); without one, the default working week
     with Iran's official holidays.
     """
     hours = list(hours)

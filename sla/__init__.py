@@ -7,9 +7,11 @@ What lives here:
 * :class:`~sla.models.ServiceCatalogPage` (``/services/``) and
   :class:`~sla.models.SLAIndexPage` / :class:`~sla.models.SLAStatementPage` (``/sla/...``),
   pages in Wagtail's tree, so English works under ``/en/`` with no url change.
-* :mod:`sla.calendar`: the working calendar (working week, Iran's official holidays,
-  editors' holidays and working days) and :func:`sla.calendar.due_at` for response
-  targets; the one source of working time (unit pages' "open now" reads it too).
+* the editors' side of the working calendar (:mod:`cms.working_calendar`, the one
+  source of working time, with :func:`~cms.working_calendar.due_at` for response
+  targets): :class:`~sla.models.WorkingCalendarSettings` (the working week) and
+  :class:`~sla.models.CalendarDay` (holidays and working days they add), which
+  ``WorkingCalendar.load()`` reads.
 * :mod:`sla.importer`: reads a statement written like the customer's own file
   (``manage.py import_sla PATH`` and the admin's "Import a statement" screen).
 * ``manage.py notify_expiring_sla``: emails owners of statements expiring within 30
@@ -30,7 +32,7 @@ How plugins take part (``sla`` never imports a plugin; it asks ``cms.plugins.reg
     or ``None``; asked through ``registry.service_start_url(service)``. The first plugin
     that answers wins; the service's own ``start_url`` (an external system, for
     instance) is used only when no plugin answers, and a closed service has no button.
-``sla.calendar.due_at(start, value, unit, pauses=...)``
+``cms.working_calendar.due_at(start, value, unit, pauses=...)``
     What a plugin calls to compute the due time of a response target; pauses are the
     intervals spent "waiting for the citizen", during which the clock stops.
 """

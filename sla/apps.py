@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.working_calendar import connect_editors_calendar
+
 
 class SLAConfig(AppConfig):
     """The service catalog and SLA statements: the core every plugin's service hangs on."""
@@ -10,10 +12,9 @@ class SLAConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import calendar, signals
+        from . import signals
         from .models.calendar import editors_calendar
 
         signals.connect()
-        # WorkingCalendar.load() reads the editors' settings (the models import the
-        # calendar module, so it does not import them).
-        calendar.connect_editors_calendar(editors_calendar)
+        # The working calendar (cms) reads the editors' settings, kept in sla's models.
+        connect_editors_calendar(editors_calendar)

@@ -8,8 +8,8 @@ only the default Thursday half-day is closed.
 """
 
 from cms.demo import demo_loader
+from cms.working_calendar import FULL_DAY, HALF_DAY
 
-from .calendar import FULL_DAY, HALF_DAY
 from .models import WorkingCalendarSettings
 
 WORKING_WEEKDAYS = ("saturday", "sunday", "monday", "tuesday", "wednesday")

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cms import working_calendar
+
 
 class ServiceType(models.TextChoices):
     """Who the service is for, in the government's own classification."""
@@ -36,8 +38,8 @@ class Channel(models.TextChoices):
 class TimeUnit(models.TextChoices):
     """Units of response targets and delivery times, counted on the working calendar."""
 
-    WORKING_HOURS = "working_hours", _("working hours")
-    WORKING_DAYS = "working_days", _("working days")
+    WORKING_HOURS = working_calendar.WORKING_HOURS, _("working hours")
+    WORKING_DAYS = working_calendar.WORKING_DAYS, _("working days")
 
 
 class ValidityState(models.TextChoices):

@@ -67,7 +67,7 @@ def test_an_empty_database_gets_empty_editable_sections_that_answer(client, sett
     # The site answers at the public address; the working week is the default one.
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("portal.example.ac.ir", 443)
-    from sla.calendar import DEFAULT_WEEK
+    from cms.working_calendar import DEFAULT_WEEK
     from sla.models import WorkingCalendarSettings
 
     assert WorkingCalendarSettings.load().week() == DEFAULT_WEEK

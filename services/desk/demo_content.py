@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.demo import demo_loader, set_demo_password
+from cms.working_calendar import WorkingCalendar
 from sitepages.models import HomePage, UnitPage
-from sla.calendar import WorkingCalendar
 from sla.models import Service
 
 from . import demo_requests as data

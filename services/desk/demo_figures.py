@@ -17,7 +17,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from cms.demo import demo_loader
-from sla.calendar import WorkingCalendar
+from cms.working_calendar import WorkingCalendar
 from sla.enums import TimeUnit
 from sla.models import Service
 

@@ -2,7 +2,7 @@
 accepting or confirming a time does to the request.
 
 A proposed time must be in the future, on a working day of the working calendar
-(:mod:`sla.calendar`: the week, official holidays and editors' corrections), inside the
+(:mod:`cms.working_calendar`: the week, official holidays and editors' corrections), inside the
 unit's office hours and, when the official has structured meeting hours
 (:class:`~services.desk.models.MeetingHours`), inside one of them. Each refusal is a
 Persian message for the field it concerns (``date`` or ``time``).
@@ -21,7 +21,7 @@ from cms.formatting import fa_digits, jdate, jdatetime
 from cms.i18n import Weekday
 from cms.jalali import to_local
 from cms.transitions import Transition, Workflow
-from sla.calendar import WorkingCalendar
+from cms.working_calendar import WorkingCalendar
 
 from . import notify
 from .enums import OPEN, Actor, MeetingStatus, RequestChannel, RequestStatus, can_transition

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.plugins import SLAMetric
-from sla.calendar import WorkingCalendar
+from cms.working_calendar import WorkingCalendar
 from sla.models import Service
 
 from . import conf

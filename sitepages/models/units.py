@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from cms.i18n import WEEK_ORDER, Weekday
 from cms.jalali import display_zone
-from sla.calendar import WorkingCalendar
+from cms.working_calendar import WorkingCalendar
 
 from ..enums import ContactKind, UnitKind
 from ..hours import opening_status

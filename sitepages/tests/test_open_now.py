@@ -1,4 +1,4 @@
-"""A unit's "open now" follows the one working calendar (sla.calendar): the working week,
+"""A unit's "open now" follows the one working calendar (cms.working_calendar): the working week,
 official holidays and the editors' calendar days, as the SLA clock does."""
 
 import datetime as dt
@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from cms.working_calendar import THURSDAY, WorkingCalendar, working_time_between
 from sitepages.hours import opening_status
-from sla.calendar import THURSDAY, WorkingCalendar, working_time_between
 from sla.demo_week import load_working_week
 from sla.enums import CalendarDayKind
 from sla.models import CalendarDay, WorkingCalendarSettings

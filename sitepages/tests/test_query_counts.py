@@ -25,7 +25,7 @@ from .factories import (
 )
 
 # 20, and 2 for the unit page's "open now": the working calendar's settings and its
-# calendar days of the year (sla.calendar, the one source of working time).
+# calendar days of the year (cms.working_calendar, the one source of working time).
 MAX_QUERIES = 22
 PAGE_SIZE_LIMIT = 80 * 1024
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

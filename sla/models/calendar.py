@@ -10,8 +10,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from cms.i18n import Weekday
 from cms.jalali import format_date
+from cms.working_calendar import DEFAULT_WEEK
 
-from ..calendar import DEFAULT_WEEK
 from ..enums import CalendarDayKind
 
 # (field prefix, weekday number, label) in the Iranian week's order.
@@ -137,7 +137,7 @@ class CalendarDay(models.Model):
 
 
 def editors_calendar() -> dict:
-    """The keyword arguments of :meth:`sla.calendar.WorkingCalendar.load`: the working
+    """The keyword arguments of :meth:`cms.working_calendar.WorkingCalendar.load`: the working
     week and official holidays as editors set them, and their calendar days."""
     config = WorkingCalendarSettings.load()
     return {

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sla.calendar import WorkingCalendar, due_at, official_holidays
+from cms.working_calendar import WorkingCalendar, due_at, official_holidays
 from sla.enums import CalendarDayKind, TimeUnit
 from sla.models import CalendarDay, WorkingCalendarSettings
 

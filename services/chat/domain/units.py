@@ -14,8 +14,8 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.working_calendar import WorkingCalendar
 from sitepages.models import UnitPage
-from sla.calendar import WorkingCalendar
 
 from ..models import ChatMembership
 

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from cms.fields import staff_member_field, tracking_code_field
 from cms.tracking import format_tracking_code
-from sla.calendar import due_at, working_time_between
+from cms.working_calendar import due_at, working_time_between
 
 from .. import conf
 from ..enums import (

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from cms import sms
 from cms.demo import ensure_translation
 from cms.jalali import display_zone
+from cms.working_calendar import WorkingCalendar
 from services.desk import meetings
 from services.desk.demo_meetings import load_meeting_hours
 from services.desk.enums import MeetingStatus, RequestStatus
@@ -20,7 +21,6 @@ from services.desk.models import MeetingHours, MeetingProposal
 from services.desk.models.staff import ensure_staff_group
 from sitepages.models import Official
 from sitepages.tests.factories import OfficeHoursFactory, OfficialFactory
-from sla.calendar import WorkingCalendar
 from sla.models import CalendarDay
 
 from .factories import DeskStaffFactory, ServiceRequestFactory

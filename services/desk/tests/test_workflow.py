@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cms.plugins import registry
+from cms.working_calendar import WorkingCalendar
 from services.desk import escalation, workflow
 from services.desk.enums import (
     FINAL,
@@ -21,7 +22,6 @@ from services.desk.enums import (
     allowed_targets,
     can_transition,
 )
-from sla.calendar import WorkingCalendar
 
 from .factories import DeskStaffFactory, ServiceRequestFactory
 

@@ -1,15 +1,20 @@
 """The working calendar: when the university's offices work, and when a response is due.
 
+One calendar for every app: the SLA clock of requests and applications, a unit's "open
+now", meeting times, the chat's office hours. A shared helper, so in ``cms``; the
+editors' settings it reads are the sla app's models, which connect themselves when
+Django starts (:func:`connect_editors_calendar`).
+
 Response targets are promised in working hours or working days. Office hours are
 editable (:class:`sla.models.WorkingCalendarSettings`; Saturday to Wednesday full days
 and a Thursday half-day by default), Iran's official holidays come from the
-``holidays`` package (solar and lunar ones; the lunar dates are astronomical estimates,
+``holidays`` package through :mod:`cms.official_holidays` (solar and lunar ones; the lunar dates are astronomical estimates,
 so editors can correct them) and editors add their own closed days or working days
 (:class:`sla.models.CalendarDay`).
 
 Plugins compute due times with :func:`due_at`::
 
-    from sla.calendar import due_at
+    from cms.working_calendar import due_at
     due = due_at(request.submitted_at, 5, "working_days", pauses=request.pauses())
 
 ``pauses`` are the intervals spent "waiting for the citizen": the clock stops during
@@ -39,10 +44,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.i18n import WEEK_ORDER
-
-from .enums import TimeUnit
+from .i18n import WEEK_ORDER
 from .official_holidays import official_holidays
+
+# The units of response targets (the values of sla.enums.TimeUnit).
+WORKING_HOURS = "working_hours"
+WORKING_DAYS = "working_days"
 
 # Python's weekday(): Monday is 0 ... Saturday is 5, Sunday 6.
 SATURDAY, SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 5, 6, 0, 1, 2, 3, 4
@@ -227,7 +234,7 @@ class WorkingCalendar:
         self,
         start: dt.datetime,
         value: int | float,
-        unit: str = TimeUnit.WORKING_DAYS,
+        unit: str = WORKING_DAYS,
         pauses: Iterable[Pause] = (),
     ) -> dt.datetime | None:
         """When a response promised ``value`` ``unit`` after ``start`` is due.
@@ -240,9 +247,9 @@ class WorkingCalendar:
         start = self.local(start)
         pauses = self._normalise_pauses(pauses)
         open_pause = next((p[0] for p in pauses if p[1] is None), None)
-        if unit == TimeUnit.WORKING_HOURS:
+        if unit == WORKING_HOURS:
             return self._due_in_hours(start, dt.timedelta(hours=value), pauses, open_pause)
-        if unit == TimeUnit.WORKING_DAYS:
+        if unit == WORKING_DAYS:
             return self._due_in_days(start, int(value), pauses, open_pause)
         raise ValueError(f"Unknown time unit: {unit!r}")
 
@@ -284,7 +291,7 @@ class WorkingCalendar:
 def due_at(
     start: dt.datetime,
     value: int | float,
-    unit: str = TimeUnit.WORKING_DAYS,
+    unit: str = WORKING_DAYS,
     pauses: Iterable[Pause] = (),
     calendar: WorkingCalendar | None = None,
 ) -> dt.datetime | None:

@@ -1,14 +1,14 @@
 """Regenerates (``--write``) or checks (``--check``) the table of Iran's official holidays
-that the working calendar reads (``sla/official_holidays.py``)."""
+that the working calendar reads (``cms/official_holidays.py``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from sla.official_holidays import TABLE, compute, serialise, table
+from cms.official_holidays import TABLE, compute, serialise, table
 
 
 class Command(BaseCommand):
-    help = "Writes or checks sla/data/official_holidays_ir.json from the holidays package."
+    help = "Writes or checks cms/data/official_holidays_ir.json from the holidays package."
 
     def add_arguments(self, parser):
         this_year = timezone.now().year

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from sla import official_holidays as module
-from sla.calendar import WorkingCalendar
+from cms import official_holidays as module
+from cms.working_calendar import WorkingCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,7 +53,7 @@ def test_the_check_command_fails_when_the_table_is_stale(tmp_path, monkeypatch):
 def test_a_web_worker_computes_this_years_office_hours_without_the_package():
     script = (
         "import django, sys; django.setup();"
-        "from sla.calendar import WorkingCalendar; import datetime as dt;"
+        "from cms.working_calendar import WorkingCalendar; import datetime as dt;"
         "WorkingCalendar().is_working_day(dt.date.today());"
         "print('holidays' in sys.modules)"
     )
