@@ -63,32 +63,33 @@ class UnitIndexPage(PortalPageMixin, Page):
         return [*super().search_text_parts(), self.intro]
 
     def get_units(self):
-        """Every live unit below this index, as a tree: the top-level units, each with
-        ``sub_units``. One query however many units there are."""
+        """Every live unit below this index as a tree of rows (``id``, ``path``,
+        ``depth``, ``sub_units``): the top-level units and all of them. One query,
+        and no page object however many units there are."""
         units = list(
             UnitPage.objects.descendant_of(self)
             .live()
             .public()
             .order_by("path")
-            .only("id", "title", "slug", "url_path", "path", "depth", "kind", "summary")
+            .values("id", "path", "depth")
         )
         by_path = {}
         top_level = []
         for unit in units:
-            unit.sub_units = []
-            by_path[unit.path] = unit
-            parent = by_path.get(unit.path[: -unit.steplen])
+            unit["sub_units"] = []
+            by_path[unit["path"]] = unit
+            parent = by_path.get(unit["path"][: -UnitPage.steplen])
             if parent is not None:
-                parent.sub_units.append(unit)
-            elif unit.depth == self.depth + 1:
+                parent["sub_units"].append(unit)
+            elif unit["depth"] == self.depth + 1:
                 top_level.append(unit)
         return top_level, units
 
     def get_context(self, request, *args, **kwargs):
         """One page of top-level units (``UNITS_PER_PAGE``), each with its first
         ``SUB_UNITS_SHOWN`` sub-units, and the officials of the units on that page who
-        receive citizens: the page stays small however many units there are, and runs
-        the same 3 queries."""
+        receive citizens: the tree is read as rows, and only the units on the page as
+        pages, so the page costs the same however many units there are."""
         context = super().get_context(request, *args, **kwargs)
         top_level, _units = self.get_units()
         paginator = Paginator(top_level, UNITS_PER_PAGE)
@@ -98,10 +99,20 @@ class UnitIndexPage(PortalPageMixin, Page):
             page_of_units = paginator.page(1)
         except EmptyPage:
             page_of_units = paginator.page(paginator.num_pages)
-        shown = list(page_of_units)
-        for unit in shown:
-            unit.more_sub_units = max(len(unit.sub_units) - SUB_UNITS_SHOWN, 0)
-            unit.sub_units = unit.sub_units[:SUB_UNITS_SHOWN]
+        rows = list(page_of_units)
+        wanted = {row["id"] for row in rows}
+        wanted.update(sub["id"] for row in rows for sub in row["sub_units"][:SUB_UNITS_SHOWN])
+        pages = UnitPage.objects.filter(pk__in=wanted).only(
+            "id", "title", "slug", "url_path", "path", "depth", "kind", "summary"
+        )
+        by_id = {unit.pk: unit for unit in pages}
+        shown = []
+        for row in rows:
+            unit = by_id[row["id"]]
+            unit.more_sub_units = max(len(row["sub_units"]) - SUB_UNITS_SHOWN, 0)
+            unit.sub_units = [by_id[sub["id"]] for sub in row["sub_units"][:SUB_UNITS_SHOWN]]
+            shown.append(unit)
+        page_of_units.object_list = shown
         listed = [*shown, *(sub for unit in shown for sub in unit.sub_units)]
         prefetch_related_objects(
             listed,
