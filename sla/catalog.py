@@ -9,6 +9,7 @@ translations come in one more.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.choices import LongSelect
 from sitepages.models import UnitPage
 
 from .enums import Channel
@@ -36,7 +38,7 @@ class CatalogFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. loan")}),
     )
-    unit = forms.ChoiceField(label=_("Unit"), required=False)
+    unit = forms.ChoiceField(label=_("Unit"), required=False, widget=LongSelect)
     channel = forms.ChoiceField(
         label=_("Channel"),
         required=False,
@@ -93,7 +95,14 @@ def catalog_units():
     paths = set()
     for path in UnitPage.objects.filter(services__live=True).values_list("path", flat=True):
         paths.update(path[:end] for end in range(step, len(path) + 1, step))
-    units = list(UnitPage.objects.filter(path__in=paths).select_related("locale").order_by("path"))
+    # Rows with only what the filter needs (a title in the page's language, the slug,
+    # the path), not pages: the catalog lists every unit with services.
+    units = [
+        SimpleNamespace(**row)
+        for row in UnitPage.objects.filter(path__in=paths)
+        .order_by("path")
+        .values("pk", "title", "slug", "path", "depth", "locale_id", "translation_key", "live")
+    ]
     top = min((unit.depth for unit in units), default=0)
     for unit in units:
         unit.level = unit.depth - top
