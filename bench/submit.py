@@ -124,8 +124,8 @@ def one_round(base: str, number: int, citizens: int, unit_id: int, attach_every:
             "subject": f"bench-submit {number}-{n}",
             "body": "متن درخواست برای سنجش ثبت هم‌زمان",
         }
-        # The POST is encoded and its connection opened before the start, so that what
-        # is timed is the server's answer, not this process encoding 20 bodies at once.
+        # The POST is encoded before the start, so that what is timed is the server's
+        # answer, not this process encoding 20 bodies at once.
         cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in session.cookies)
         prepared = requests.Request(
             "POST",
@@ -134,8 +134,9 @@ def one_round(base: str, number: int, citizens: int, unit_id: int, attach_every:
             files=files,
             headers={**headers, "Cookie": cookies},
         ).prepare()
+        # Connected only at the start: a sync worker that accepted an idle connection
+        # would wait on it while the other citizens' forms queue behind it.
         connection = http.client.HTTPConnection(host, port, timeout=120)
-        connection.connect()
         try:
             barrier.wait(timeout=120)
         except threading.BrokenBarrierError:
