@@ -5,9 +5,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
-# Two workers: this machine (and CI's) has two cores. Files are kept whole per worker.
-# The unit run leaves the browser tests out (pyproject.toml's addopts: -m "not browser").
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Two workers: this machine (and CI's) has two cores. Each file's tests stay on one worker
+# (the root conftest puts each in its file's xdist group; the ones that commit in a group of
+# their own) and the workers take the files in the conftest's order, the tests that commit
+# last (--no-loadscope-reorder keeps that order). PYTEST_ARGS adds to it (.ci/run: --create-db).
+PYTEST_XDIST := -n 2 --dist loadgroup --no-loadscope-reorder
+PYTEST_ARGS ?=
+# The unit run leaves the browser tests out; the PostgreSQL pass of .ci/run also leaves out
+# the tests that run on their own SQLite files whatever DATABASE_URL says (own_sqlite).
+PYTEST_MARKS ?= not browser
 # The browser tests run apart, in one process, with their own settings and database
 # (cms/settings/e2e.py): a SQLite file under test-artifacts/e2e/, or <name>_e2e on
 # PostgreSQL when DATABASE_URL is set.
@@ -52,11 +58,10 @@ check: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# Tests that commit (marked transactional by the root conftest) leave a flushed database
-# behind them, so they run after the others, in a second invocation.
+# One invocation: each worker migrates its test database once. Tests that commit (marked
+# transactional by the root conftest) leave a flushed database behind them: they run last.
 pytest: install-test
-	$(VENV)/bin/pytest $(PYTEST_ARGS) -m "not browser and not transactional"
-	$(VENV)/bin/pytest $(PYTEST_ARGS) -m "transactional and not browser"
+	$(VENV)/bin/pytest $(PYTEST_XDIST) $(PYTEST_ARGS) -m "$(PYTEST_MARKS)"
 
 browser: install-test
 	$(VENV)/bin/pytest -m browser --ds=cms.settings.e2e $(BROWSER_ARGS)

@@ -26,18 +26,74 @@ CHROMIUM_ARGS = [
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
 
+def _commits(item):
+    marker = item.get_closest_marker("django_db")
+    committing = bool(marker and marker.kwargs.get("transaction"))
+    return committing or bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def _uses_db(item):
+    return bool(item.get_closest_marker("django_db")) or "db" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Mark the tests that commit (``django_db(transaction=True)``, ``transactional_db``,
     a live server) as ``transactional``. Django flushes the database after each of them,
     so a test of the ordinary kind that ran after one on the same worker would find no
-    Wagtail root page: Django's own runner puts them last, which pytest-xdist cannot
-    promise. ``make pytest`` therefore runs them apart, after the others."""
+    Wagtail root page: as with Django's own runner, they run last (``_TransactionalLast``).
+
+    Each test also joins the pytest-xdist group of its file (``--dist loadgroup``, as
+    ``make pytest`` runs: a file's tests stay on one worker, as with ``--dist loadfile``,
+    so a module-scoped fixture is made once), the tests that commit a group of their own.
+    """
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        committing = bool(marker and marker.kwargs.get("transaction"))
-        if committing or TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        group = item.nodeid.split("::", 1)[0]
+        if _commits(item):
             item.add_marker(pytest.mark.transactional)
+            group += "::transactional"
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _order(item):
+    if item.get_closest_marker("transactional"):
+        return 2  # last: Django flushes the database after each of them
+    if item.get_closest_marker("slow"):
+        return 0  # the long subprocess files first, so no worker ends the run alone on one
+    return 1
+
+
+class _TransactionalLast:
+    """Runs after pytest-django's own reordering (which would put the tests that use no
+    database after the transactional ones). ``make pytest`` keeps this order across its
+    workers (``--no-loadscope-reorder``): every worker finishes its other tests before
+    it starts one that commits."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        items.sort(key=_order)
+
+    def __init__(self):
+        self.committed = None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item):
+        """A test of the ordinary kind after one that committed would find the database
+        emptied (unless that one put the migrated data back: ``serialized_rollback``);
+        fail it with the reason instead of a puzzling missing root page."""
+        if item.get_closest_marker("transactional"):
+            marker = item.get_closest_marker("django_db")
+            if not (marker and marker.kwargs.get("serialized_rollback")):
+                self.committed = self.committed or item.nodeid
+        elif self.committed and _uses_db(item):
+            pytest.fail(
+                f"{item.nodeid} runs after {self.committed}, which committed and left an "
+                "emptied database: run the suite with make pytest (transactional tests last)"
+            )
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_TransactionalLast(), "portal-transactional-last")
 
 
 @pytest.fixture(autouse=True)

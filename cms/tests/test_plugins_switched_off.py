@@ -23,6 +23,9 @@ from cms.plugins import registry
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
+# Its own SQLite files whatever DATABASE_URL says: the PostgreSQL pass leaves it out.
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
+
 # Text a plugin shows that its URLs do not reveal (banner keys, tile and menu labels).
 EXTRA_TRACES = {
     "outages": ['data-banner-key="outage-'],

@@ -19,6 +19,9 @@ import requests
 BASE_DIR = Path(__file__).resolve().parents[2]
 PORTS = range(8340, 8360)
 
+# Its own SQLite files whatever DATABASE_URL says: the PostgreSQL pass leaves it out.
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
+
 
 def free_port():
     for port in PORTS:

@@ -25,7 +25,8 @@ BASE_DIR = Path(__file__).resolve().parents[3]
 REDIS_URL = os.environ.get("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 PORTS = range(8122, 8140)
 
-pytestmark = pytest.mark.slow
+# Its own SQLite files whatever DATABASE_URL says: the PostgreSQL pass leaves it out.
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
 
 PREPARE = """
 import json, sys

@@ -16,6 +16,9 @@ import requests
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 
+# Its own SQLite files whatever DATABASE_URL says: the PostgreSQL pass leaves it out.
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
+
 SETUP = """
 import django
 django.setup()
