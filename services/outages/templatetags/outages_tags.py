@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -111,3 +113,18 @@ def statement_figure(context, row):
     if key not in figures:
         figures[key] = render_to_string("outages/includes/statement_figure.html", {"row": row})
     return figures[key]
+
+
+@register.simple_tag(takes_context=True)
+def service_list(context, group):
+    """The services of a history group, one ``<li>`` each (a link to the service's card
+    and its statement figure): written here, not by a template loop, because the status
+    page lists every service and most share a group."""
+    items = []
+    for row in group.rows:
+        title = escape(row.title)
+        name = f'<a href="{escape(row.url)}">{title}</a>' if row.url else title
+        figure = statement_figure(context, row)
+        items.append(f'\n        <li data-service="{escape(row.key)}">{name}{figure}</li>')
+    # Every value above is escaped; the figures are rendered templates.
+    return mark_safe(f'<ul class="history-services">{"".join(items)}\n    </ul>')  # noqa: S308

@@ -233,3 +233,26 @@ def test_by_default_measuring_begins_with_the_plugin_or_the_earliest_notice(
     row = row_of(client.get("/status/").context["board"], "LOAN-01")
     assert row.bars[0].level == "nodata" and row.bars[-6].level == "major"
     assert "اندازه‌گیری از" in client.get("/status/").content.decode()
+
+
+def test_services_with_the_same_calm_history_are_listed_together(client, home_page, service):
+    """Services that share a history are listed under one entry (with the portal
+    itself), each with its statement figure; titles are escaped."""
+    statement = make_statement(
+        home_page,
+        valid_from=today() - dt.timedelta(days=100),
+        valid_until=today() + dt.timedelta(days=200),
+    )
+    service.sla_statement = statement
+    service.save()
+    other = ServiceFactory(
+        responsible_unit=service.responsible_unit,
+        title="ثبت <شکایت> & پیگیری",
+        sla_statement=statement,
+    )
+    body = client.get("/status/").content.decode()
+    listed = body.split('<ul class="history-services">', 1)[1].split("</ul>", 1)[0]
+    assert f'<li data-service="{service.code}">{service.title} <span' in listed
+    assert f'<li data-service="{other.code}">ثبت &lt;شکایت&gt; &amp; پیگیری <span' in listed
+    assert '<li data-service="portal">' in listed
+    assert listed.count('class="statement-figure') == 2
