@@ -117,14 +117,20 @@ def statement_figure(context, row):
 
 @register.simple_tag(takes_context=True)
 def service_list(context, group):
-    """The services of a history group, one ``<li>`` each (a link to the service's card
-    and its statement figure): written here, not by a template loop, because the status
-    page lists every service and most share a group."""
-    items = []
+    """The services of a history group, one ``<li>`` each (a link to the service's card),
+    written here, not by a template loop, because the status page lists every service.
+    Services under the same SLA-statement figure are listed together with the figure once
+    after them (most services share one), so the page does not repeat it for each."""
+    lists: dict[str, list[str]] = {}
     for row in group.rows:
         title = escape(row.title)
         name = f'<a href="{escape(row.url)}">{title}</a>' if row.url else title
-        figure = statement_figure(context, row)
-        items.append(f'\n        <li data-service="{escape(row.key)}">{name}{figure}</li>')
+        item = f'\n        <li data-service="{escape(row.key)}">{name}</li>'
+        lists.setdefault(statement_figure(context, row), []).append(item)
     # Every value above is escaped; the figures are rendered templates.
-    return mark_safe(f'<ul class="history-services">{"".join(items)}\n    </ul>')  # noqa: S308
+    parts = []
+    for figure, items in lists.items():
+        parts.append(f'<ul class="history-services">{"".join(items)}\n    </ul>')
+        if figure:
+            parts.append(f'<p class="history-statement">{figure}</p>')
+    return mark_safe("".join(parts))  # noqa: S308

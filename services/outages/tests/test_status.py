@@ -237,7 +237,8 @@ def test_by_default_measuring_begins_with_the_plugin_or_the_earliest_notice(
 
 def test_services_with_the_same_calm_history_are_listed_together(client, home_page, service):
     """Services that share a history are listed under one entry (with the portal
-    itself), each with its statement figure; titles are escaped."""
+    itself); those under the same statement figure are listed together and the figure
+    is said once after them; titles are escaped."""
     statement = make_statement(
         home_page,
         valid_from=today() - dt.timedelta(days=100),
@@ -251,8 +252,12 @@ def test_services_with_the_same_calm_history_are_listed_together(client, home_pa
         sla_statement=statement,
     )
     body = client.get("/status/").content.decode()
-    listed = body.split('<ul class="history-services">', 1)[1].split("</ul>", 1)[0]
-    assert f'<li data-service="{service.code}">{service.title} <span' in listed
-    assert f'<li data-service="{other.code}">ثبت &lt;شکایت&gt; &amp; پیگیری <span' in listed
-    assert '<li data-service="portal">' in listed
-    assert listed.count('class="statement-figure') == 2
+    portal_list, shared = body.split('<ul class="history-services">')[1:3]
+    assert '<li data-service="portal">' in portal_list
+    assert "statement-figure" not in portal_list  # the portal has no statement
+    services, after = shared.split("</ul>", 1)
+    assert f'<li data-service="{service.code}">{service.title}</li>' in services
+    assert f'<li data-service="{other.code}">ثبت &lt;شکایت&gt; &amp; پیگیری</li>' in services
+    figure = after.split("</p>", 1)[0]
+    assert figure.startswith('<p class="history-statement"> <span class="statement-figure')
+    assert "۱۰۰٪" in figure and body.count('class="statement-figure') == 1
