@@ -98,7 +98,8 @@ def one_round(base: str, number: int, citizens: int, unit_id: int, attach_every:
     """Every citizen's POST time (ms) or error text."""
     barrier = threading.Barrier(citizens)
     results: list = [None] * citizens
-    host, port = urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port
+    address = urllib.parse.urlsplit(base)
+    host, port = address.hostname, address.port
 
     def citizen(n: int) -> None:
         address = f"10.{number % 250}.{n // 250}.{n % 250 + 1}"

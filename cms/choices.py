@@ -71,4 +71,6 @@ class LightModelChoiceField(forms.ModelChoiceField):
     label_fields: tuple[str, ...] = ()
 
     def label_from_values(self, row: dict) -> str:
-        raise NotImplementedError(f"{type(self).__name__} must label its options.")
+        """The option's label from its row: the first of ``label_fields`` by default
+        (a field that labels from several columns, or formats one, says how)."""
+        return str(row[self.label_fields[0]]) if self.label_fields else str(row["pk"])

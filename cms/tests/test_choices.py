@@ -52,3 +52,15 @@ def test_light_model_choice_field_offers_every_row_and_returns_the_object(home_p
         field.clean("999999")
     html = field.widget.render("unit", home_page.pk)
     assert f'<option value="{home_page.pk}" selected>— {home_page.title}</option>' in html
+
+
+class TitleField(LightModelChoiceField):
+    label_fields = ("title",)
+
+
+@pytest.mark.django_db
+def test_by_default_the_first_label_field_labels_the_option(home_page):
+    field = TitleField(queryset=Page.objects.filter(pk=home_page.pk), empty_label=None)
+    assert [(str(value), label) for value, label in field.choices] == [
+        (str(home_page.pk), home_page.title)
+    ]

@@ -147,7 +147,7 @@ def statement_period(service, now: dt.datetime):
 
 
 def build_row(
-    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings, since, shared=None
+    row: ServiceRow, notices, segments_by_notice, now, days, zone, settings, since, shared
 ) -> ServiceRow:
     """Fills ``row`` from the notices that concern it. ``shared`` (a dict kept for one
     board) holds what rows with the same notices have in common, the 90 days' bars and
@@ -155,7 +155,7 @@ def build_row(
     notice at all) compute it once."""
     segments: list[Segment] = [s for n in notices for s in segments_by_notice[n.pk]]
     key = tuple(notice.pk for notice in notices)
-    history = shared.get(key) if shared is not None else None
+    history = shared.get(key)
     if history is None:
         history = (
             current_status(notices, now),
@@ -164,8 +164,7 @@ def build_row(
             availability(segments, *clip(*window(now, SHORT_DAYS, zone), since), **settings),
             availability(segments, *clip(*window(now, DAYS, zone), since), **settings),
         )
-        if shared is not None:
-            shared[key] = history
+        shared[key] = history
     status, active, bars, row.availability_short, row.availability_long = history
     row.status, row.active_notices, row.bars = status, list(active), list(bars)
     if row.service is not None:
@@ -262,7 +261,7 @@ def build_board(now: dt.datetime | None = None) -> StatusBoard:
         row = ServiceRow(
             key=service.code,
             title=Service.title_in_language(service.title, service.title_en),
-            url=f"{catalog.rstrip('/')}/{service.code}/" if catalog else "",
+            url=ServiceCatalogPage.url_for_service(service, base=catalog) or "",
             service=service,
             target=service.availability_target,
         )

@@ -73,9 +73,10 @@ class ServiceCatalogPage(RoutablePageMixin, Page):
         return self.reverse_subpage("service", kwargs={"code": service.code})
 
     @classmethod
-    def url_for_service(cls, service) -> str | None:
-        """The public URL of a service's card, on the catalog of the active language."""
-        base = cls.catalog_url()
+    def url_for_service(cls, service, base: str | None = None) -> str | None:
+        """The public URL of a service's card, on the catalog of the active language
+        (``base``: that catalog's URL, when the caller already has it for many)."""
+        base = cls.catalog_url() if base is None else base
         if not base:
             return None
         return f"{base.rstrip('/')}/{service.code}/"
