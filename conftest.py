@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from cms.tests.module_data import ModuleData
+
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 CHROMIUM_CANDIDATES = [
     os.environ.get("CHROMIUM_PATH", ""),
@@ -115,16 +117,53 @@ def _isolated_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
-@pytest.fixture
-def home_page(db):
-    """The demo home page (Persian) with its English translation, as the site root."""
+_running = {"transactional": False}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test that commits, the module's shared block (if one is open) is rolled
+    back: the test must find the database as migrations left it."""
+    _running["transactional"] = bool(item.get_closest_marker("transactional"))
+    if _running["transactional"] and ModuleData.current is not None:
+        ModuleData.current.close()
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """The module's shared block (``ModuleData``); not opened for tests that commit."""
+    data = ModuleData(django_db_blocker)
+    if not _running["transactional"]:
+        data.open()
+    yield data
+    data.close()
+
+
+def _load_home():
     from io import StringIO
 
     from sitepages.demo_content import load_home
     from sitepages.models import HomePage
 
     load_home(stdout=StringIO())
-    return HomePage.objects.get(depth=2, locale__language_code="fa")
+    return HomePage.objects.get(depth=2, locale__language_code="fa").pk
+
+
+@pytest.fixture(scope="module")
+def _shared_home(module_data):
+    return module_data.make(_load_home)
+
+
+@pytest.fixture
+def home_page(db, module_data, _shared_home):
+    """The demo home page (Persian) with its English translation, as the site root.
+
+    Made once per module (``ModuleData``); each test gets its own copy of the row."""
+    from sitepages.models import HomePage
+
+    if module_data.is_open and _shared_home is not None:
+        return HomePage.objects.get(pk=_shared_home)
+    return HomePage.objects.get(pk=_load_home())
 
 
 def _chromium_path():

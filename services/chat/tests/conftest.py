@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connections
 
 from cms import sms
+from cms.tests.module_data import fresh_pages, page_keys
 
 from .factories import make_units, online_official
 
@@ -23,8 +24,18 @@ def _chat_test_settings(settings):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _shared_units(module_data, _shared_home):
+    from sitepages.models import HomePage
+
+    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+
+
 @pytest.fixture
-def units(home_page):
+def units(home_page, module_data, _shared_units):
+    """The plugin's units by slug, made once per module (``cms.tests.module_data``)."""
+    if module_data.is_open and _shared_units is not None:
+        return fresh_pages(_shared_units)
     return make_units(home_page)
 
 

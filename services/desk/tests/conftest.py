@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from cms import sms
+from cms.tests.module_data import fresh_pages, page_keys
 
 from .factories import DeskStaffFactory, make_units
 
@@ -34,8 +35,18 @@ def _desk_test_settings(settings):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _shared_units(module_data, _shared_home):
+    from sitepages.models import HomePage
+
+    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+
+
 @pytest.fixture
-def units(home_page):
+def units(home_page, module_data, _shared_units):
+    """The plugin's units by slug, made once per module (``cms.tests.module_data``)."""
+    if module_data.is_open and _shared_units is not None:
+        return fresh_pages(_shared_units)
     return make_units(home_page)
 
 

@@ -1,0 +1,63 @@
+"""Rows made once per test module (see ``ModuleData``), used by the root conftest's
+``module_data`` fixture and the apps' conftests."""
+
+from django.db import transaction
+
+
+class ModuleData:
+    """Rows made once for the ordinary tests of one module, as Django's
+    ``TestCase.setUpTestData`` makes them once per class: an atomic block is opened
+    around the module's tests, what the module-scoped fixtures make goes into it, and
+    each test's own atomic block (pytest-django's ``db``) is rolled back to it. The block
+    is rolled back when the module ends.
+
+    A test that commits (``transactional``) cannot run inside the block: the block is
+    rolled back before the first such test (they run last) and the fixtures made on it
+    then make their rows for each test again (``is_open`` is false)."""
+
+    current = None  # the block open now, if any
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+
+    @property
+    def is_open(self):
+        return self.atomic is not None
+
+    def open(self):
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+        ModuleData.current = self
+
+    def make(self, build):
+        """``build()`` inside the block; None when the block is not open."""
+        if not self.is_open:
+            return None
+        with self.blocker.unblock():
+            return build()
+
+    def close(self):
+        if not self.is_open:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+        if ModuleData.current is self:
+            ModuleData.current = None
+
+
+def page_keys(pages):
+    """{key: page} -> {key: pk}: what a module-scoped fixture keeps of the pages it made."""
+    return {key: page.pk for key, page in pages.items()}
+
+
+def fresh_pages(keys):
+    """{key: pk} -> {key: specific page}, read afresh for one test (a test may change
+    its copies; the rows go back at its end, the objects would not)."""
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(pk__in=keys.values()).specific().in_bulk()
+    return {key: pages[pk] for key, pk in keys.items()}
