@@ -27,3 +27,7 @@ else:
     # The live server's request threads open their own connections: none outlives its
     # request, so nothing holds the database when the run drops it.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The test database starts as a copy of the unit run's migrated template
+# (cms/tests/migrated.py): nothing here changes what `migrate` writes.
+PORTAL_MIGRATED_TEMPLATE = "cms.settings.test"
