@@ -23,7 +23,7 @@ migrate: the one that builds holds an exclusive ``fcntl.flock`` on ``<key>.lock`
 other waits for it and then finds the file. The file appears by an atomic rename, whole.
 
 From a shell: ``python -m cms.tests.migrated`` prints the path of the template of
-``DJANGO_SETTINGS_MODULE``, making it first if needed.
+``DJANGO_SETTINGS_MODULE``, making it first if needed (``--key``: only its key).
 """
 
 from __future__ import annotations
@@ -168,6 +168,7 @@ def build() -> Path:
             return path
         built = Path(connection.settings_dict["NAME"])
         call_command("migrate", interactive=False, verbosity=0)
+        print(f"Migrated {path.name}", file=sys.stderr)
         connections.close_all()
         # One self-contained file in rollback-journal mode: nothing left in a -wal file,
         # and a copy opened by another configuration starts in the mode that one sets.
@@ -184,4 +185,4 @@ if __name__ == "__main__":
     import django
 
     django.setup()
-    print(build())
+    print(configuration_key() if sys.argv[1:] == ["--key"] else build())
