@@ -266,7 +266,12 @@ def migrated_test_database(
         holder.close()
         return
     path = Path(name)
+    # With the file go its -wal and -shm (WAL mode, cms/settings/stores.py): a copy next
+    # to an old run's leftovers would be read through them.
+    files = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
     if not (reuse and path.exists()):
+        for file in files:
+            file.unlink(missing_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(
             migrated_database(getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None)), path
@@ -274,7 +279,8 @@ def migrated_test_database(
     yield "file"
     if not reuse:
         connections.close_all()
-        path.unlink(missing_ok=True)
+        for file in files:
+            file.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
