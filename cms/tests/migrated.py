@@ -43,7 +43,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = Path(os.environ.get("PORTAL_MIGRATED_DIR", ROOT / "test-artifacts" / "migrated"))
-# The project's own switches for a SQLite run in a folder of its own (cms/settings/stores.py).
+# Left out of the build's environment: the template is SQLite (cms/settings/stores.py), and
+# no event loop runs in the build.
 BUILD_ENV_DROPPED = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
