@@ -18,6 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Its own SQLite files whatever DATABASE_URL says: the PostgreSQL pass leaves it out.
+pytestmark = pytest.mark.own_sqlite
+
 
 @pytest.fixture
 def env(tmp_path):
