@@ -58,7 +58,8 @@ check: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# One invocation: each worker migrates its test database once. Tests that commit (marked
+# One invocation: each worker makes its test database once (on SQLite, a copy of the
+# migrated template of cms/tests/migrated.py). Tests that commit (marked
 # transactional by the root conftest) leave a flushed database behind them: they run last.
 pytest: install-test
 	$(VENV)/bin/pytest $(PYTEST_XDIST) $(PYTEST_ARGS) -m "$(PYTEST_MARKS)"

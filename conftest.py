@@ -246,3 +246,88 @@ def screenshot():
         return path
 
     return take
+
+
+# The test database on SQLite starts as a copy of the migrated template
+# (cms/tests/migrated.py) instead of migrating from scratch in every worker and run.
+
+
+@pytest.fixture(scope="session")
+def migrated_test_database(
+    request,
+    django_db_modify_db_settings_parallel_suffix,
+    django_db_use_migrations,
+    django_db_createdb,
+):
+    """Puts a copy of the migrated template where pytest-django's setup will find the
+    test database, on SQLite; pytest-django then creates the test database as usual
+    (``migrate`` finds nothing to do, ``post_migrate`` runs, the contents are serialized
+    for ``serialized_rollback``). Answers "memory", "file" or None (not used: PostgreSQL,
+    ``--create-db``, which migrates from scratch as pytest-django does, or
+    ``--nomigrations``).
+
+    The unit run's in-memory database is filled with SQLite's backup API through a
+    connection of its own kept open for the session (an in-memory database lives while a
+    connection holds it). The browser run's file (cms/settings/e2e.py) is a copy, kept
+    by ``django_db_keepdb`` when Django creates the test database, removed at the end
+    unless ``--reuse-db`` keeps it (and an existing one is then reused as it is).
+    A settings module may name the configuration whose template it shares
+    (``PORTAL_MIGRATED_TEMPLATE``) when it changes nothing ``migrate`` writes.
+    """
+    import sqlite3
+
+    from django.conf import settings
+    from django.db import connections
+
+    from cms.tests.migrated import migrated_database
+
+    database = settings.DATABASES["default"]
+    if (
+        database["ENGINE"] != "django.db.backends.sqlite3"
+        or not django_db_use_migrations
+        or django_db_createdb
+    ):
+        yield None
+        return
+    test = database.setdefault("TEST", {})
+    name = str(test.get("NAME") or ":memory:")
+    reuse = request.config.getvalue("reuse_db")
+    if name == ":memory:" or "mode=memory" in name:
+        worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+        test["NAME"] = f"file:portal-test-{worker}?mode=memory&cache=shared"
+        holder = sqlite3.connect(test["NAME"], uri=True)
+        template = sqlite3.connect(
+            migrated_database(getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None))
+        )
+        template.backup(holder)
+        template.close()
+        yield "memory"
+        holder.close()
+        return
+    path = Path(name)
+    # With the file go its -wal and -shm (WAL mode, cms/settings/stores.py): a copy next
+    # to an old run's leftovers would be read through them.
+    files = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
+    if not (reuse and path.exists()):
+        for file in files:
+            file.unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(
+            migrated_database(getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None)), path
+        )
+    yield "file"
+    if not reuse:
+        connections.close_all()
+        for file in files:
+            file.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(migrated_test_database):
+    """pytest-django's hook for the database settings: the copy is in place first."""
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, migrated_test_database):
+    """Django's test-database creation keeps the copied file instead of deleting it."""
+    return bool(request.config.getvalue("reuse_db")) or migrated_test_database == "file"

@@ -1,8 +1,8 @@
 """Settings of the browser-test run (``make browser``), apart from the unit run.
 
 The browser tests (``@pytest.mark.browser``) drive a real Chromium against a live
-server thread. They get their own database, created and migrated once by pytest-django
-at the start of their run: a real SQLite file (not the unit run's in-memory database,
+server thread. They get their own database, made once by pytest-django at the start of
+their run (on SQLite from a copy of the migrated template, see below): a real SQLite file (not the unit run's in-memory database,
 which threads share badly), or ``<name>_e2e`` on PostgreSQL. Each browser test is a
 transactional test with ``serialized_rollback=True``: Django flushes the database after
 it and loads back what migrations created (Wagtail's root page, locales, collections,
@@ -27,3 +27,7 @@ else:
     # The live server's request threads open their own connections: none outlives its
     # request, so nothing holds the database when the run drops it.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The test database starts as a copy of the unit run's migrated template
+# (cms/tests/migrated.py): nothing here changes what `migrate` writes.
+PORTAL_MIGRATED_TEMPLATE = "cms.settings.test"

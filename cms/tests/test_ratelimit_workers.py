@@ -2,7 +2,7 @@
 peer that is not a trusted proxy changes nothing.
 
 Runs the portal as deployed without Redis (the database cache made by ``migrate``), on
-a fresh SQLite file, with gunicorn's access log naming the worker that answered.
+a SQLite file of its own, with gunicorn's access log naming the worker that answered.
 """
 
 import os
@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from cms.tests.migrated import copy_migrated_database
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PORTS = range(8340, 8360)
@@ -48,6 +50,8 @@ def portal(tmp_path_factory):
     for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     python = str(Path(sys.executable))
+    # A copy of a migrated database (cms/tests/migrated.py), which `migrate` completes.
+    copy_migrated_database(data / "portal.sqlite3", "cms.settings.dev", env=env)
     subprocess.run(
         [python, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=BASE_DIR,

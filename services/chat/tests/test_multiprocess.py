@@ -2,7 +2,7 @@
 official's on the other, and messages cross both ways (the grown-up deployment:
 ``deploy/systemd/portal-ws@.service`` behind nginx, ``REDIS_URL`` set).
 
-Runs the portal as deployed (production settings, a fresh SQLite file, channels-redis on
+Runs the portal as deployed (production settings, a SQLite file of its own, channels-redis on
 ``REDIS_URL``, default ``redis://127.0.0.1:6379/3``); skipped when Redis does not answer.
 """
 
@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 import websockets
+
+from cms.tests.migrated import copy_migrated_database
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 REDIS_URL = os.environ.get("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
@@ -106,6 +108,9 @@ def two_servers(tmp_path_factory):
         LOG_LEVEL="WARNING",
     )
     python = str(Path(sys.executable))
+    # A copy of a migrated database (cms/tests/migrated.py): the development settings
+    # install the same apps but daphne (which has no models); `migrate` completes it.
+    copy_migrated_database(data / "portal.sqlite3", "cms.settings.dev", env=env)
     subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [python, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=BASE_DIR,

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from cms.tests.migrated import copy_migrated_database
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 
 # Its own SQLite files whatever DATABASE_URL says: the PostgreSQL pass leaves it out.
@@ -62,6 +64,9 @@ def server(tmp_path):
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
     }
     env.pop("DATABASE_URL", None)
+    # A copy of a migrated database (cms/tests/migrated.py) that SETUP's `migrate`
+    # completes: these settings are the test settings with another throttle.
+    copy_migrated_database(tmp_path / "portal.sqlite3", "cms.settings.test", env=env)
     setup = subprocess.run(
         [sys.executable, "-c", SETUP],
         cwd=BASE_DIR,

@@ -1,0 +1,189 @@
+"""A migrated SQLite database per configuration, made once and then copied.
+
+``migrate`` on an empty SQLite file costs half a minute of CPU or more (Django renders
+the project state through every migration of every app), and the test runs need a
+migrated database many times: one per pytest-xdist worker, one per browser run, and one
+per test that runs the project in subprocesses. ``migrated_database()`` migrates once,
+into ``test-artifacts/migrated/<key>.sqlite3``, and every later caller copies that file.
+
+The key is a digest of everything that decides what ``migrate`` writes: the settings
+module and the source of the settings package, the installed apps, the versions of
+Django and Wagtail, and the content of every migration file Django's ``MigrationLoader``
+finds (the apps' ``apps.py`` too, where ``post_migrate`` receivers live). Any change
+gives a new key, hence a new file: a template is never stale, and one made by an earlier
+run in the same checkout is reused (a fresh clone makes it once per run).
+
+Whoever copies the template still runs ``migrate`` on the copy under its own settings
+(pytest-django's test-database setup does; so do the subprocess tests): it finds nothing
+to do, or applies what those settings add, and sends ``post_migrate`` (permissions,
+groups, cache tables) as on any existing database.
+
+Two processes that ask at once (two xdist workers, two subprocess tests) do not both
+migrate: the one that builds holds an exclusive ``fcntl.flock`` on ``<key>.lock``, the
+other waits for it and then finds the file. The file appears by an atomic rename, whole.
+
+From a shell: ``python -m cms.tests.migrated`` prints the path of the template of
+``DJANGO_SETTINGS_MODULE``, making it first if needed (``--key``: only its key).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import importlib
+import importlib.util
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = Path(os.environ.get("PORTAL_MIGRATED_DIR", ROOT / "test-artifacts" / "migrated"))
+# Left out of the build's environment: the template is SQLite (cms/settings/stores.py), and
+# no event loop runs in the build.
+BUILD_ENV_DROPPED = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
+def configuration_key() -> str:
+    """The digest of what ``migrate`` depends on, in this (set-up) Django process."""
+    import django
+    import wagtail
+    from django.apps import apps
+    from django.conf import settings
+    from django.db.migrations.loader import MigrationLoader
+
+    digest = hashlib.sha256()
+
+    def add(*parts):
+        for part in parts:
+            digest.update(str(part).encode() + b"\0")
+
+    add("django", django.__version__, "wagtail", wagtail.__version__)
+    # The module Django read the settings from (``settings.SETTINGS_MODULE`` is None
+    # while a test overrides settings).
+    settings_module = os.environ["DJANGO_SETTINGS_MODULE"]
+    add("settings", settings_module, *settings.INSTALLED_APPS)
+    # Sources by module name: the settings module, its package's other modules (where
+    # it takes LANGUAGE_CODE and the like from), each app's AppConfig module (its
+    # post_migrate receivers) and every migration.
+    modules = {settings_module}
+    package = settings_module.rpartition(".")[0]
+    if package:
+        folder = Path(importlib.import_module(package).__file__).parent
+        modules.update(f"{package}.{file.stem}" for file in folder.glob("*.py"))
+    modules.update(type(config).__module__ for config in apps.get_app_configs())
+    # connection=None: the migration files on disk, whatever any database holds.
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    modules.update(type(migration).__module__ for migration in loader.disk_migrations.values())
+    for name in sorted(modules):
+        spec = importlib.util.find_spec(name)
+        add(name)
+        if spec and spec.origin and spec.origin.endswith(".py"):
+            digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def template_path(key: str) -> Path:
+    return FOLDER / f"{key}.sqlite3"
+
+
+def migrated_database(settings_module: str | None = None, env: Mapping | None = None) -> Path:
+    """The path of the migrated template of ``settings_module`` (by default the current
+    process's settings), made first if no process has made it. Read-only: copy it with
+    ``copy_migrated_database()``.
+
+    ``env`` is the environment the settings are read in (by default this process's);
+    ``DATABASE_URL`` is left out (the template is SQLite) and ``DATA_DIR`` is a folder of
+    the build's own. In a process whose Django is set up with that same settings module
+    the key is computed here; otherwise a subprocess computes it (and builds if needed).
+    """
+    from django.conf import settings
+
+    current = settings.configured and os.environ.get("DJANGO_SETTINGS_MODULE")
+    if settings_module in (None, current):
+        path = template_path(configuration_key())
+        if path.exists():
+            return path
+        settings_module = current
+    found = _run_builder(settings_module, env)
+    if settings_module == current and found != path:
+        raise RuntimeError(f"The builder made {found}, this process expected {path}")
+    return found
+
+
+def copy_migrated_database(
+    destination: Path, settings_module: str | None = None, env: Mapping | None = None
+) -> Path:
+    """Copies the template of ``settings_module`` to ``destination`` (its folder made)."""
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated_database(settings_module, env), destination)
+    return destination
+
+
+def _run_builder(settings_module: str, env: Mapping | None) -> Path:
+    environment = dict(os.environ if env is None else env)
+    for name in BUILD_ENV_DROPPED:
+        environment.pop(name, None)
+    environment["DJANGO_SETTINGS_MODULE"] = settings_module
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=FOLDER, prefix="build-") as data:
+        environment["DATA_DIR"] = data
+        done = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "cms.tests.migrated"],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"Migrating a template for {settings_module} failed:\n"
+            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+def build() -> Path:
+    """Makes the template of this process's configuration unless it exists; returns it.
+
+    Runs in a process of its own (``python -m cms.tests.migrated``) whose settings put
+    the SQLite database in an empty ``DATA_DIR``: ``migrate`` writes there, the file is
+    checkpointed into one file and renamed into place under the lock.
+    """
+    from django.core.management import call_command
+    from django.db import connection, connections
+
+    if connection.vendor != "sqlite":
+        raise RuntimeError("The migrated template is a SQLite database")
+    path = template_path(configuration_key())
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if path.exists():
+            return path
+        built = Path(connection.settings_dict["NAME"])
+        call_command("migrate", interactive=False, verbosity=0)
+        print(f"Migrated {path.name}", file=sys.stderr)
+        connections.close_all()
+        # One self-contained file in rollback-journal mode: nothing left in a -wal file,
+        # and a copy opened by another configuration starts in the mode that one sets.
+        with sqlite3.connect(built) as database:
+            database.execute("PRAGMA journal_mode=DELETE")
+        database.close()
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        shutil.copyfile(built, partial)
+        os.replace(partial, path)
+    return path
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    print(configuration_key() if sys.argv[1:] == ["--key"] else build())
