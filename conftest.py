@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cms.tests.module_data import ModuleData
+from cms.tests import xdist_groups
+from cms.tests.module_data import ModuleData, fresh_pages, page_keys
 
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 CHROMIUM_CANDIDATES = [
@@ -96,6 +97,18 @@ class _TransactionalLast:
 
 def pytest_configure(config):
     config.pluginmanager.register(_TransactionalLast(), "portal-transactional-last")
+    xdist_groups.name_groups_file(config)
+
+
+def pytest_collection_finish(session):
+    xdist_groups.write_groups(session)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` by the groups above (``cms.tests.xdist_groups``)."""
+    if config.getvalue("dist") == "loadgroup":
+        return xdist_groups.WorkerGroupsScheduling(config, log)
+    return None
 
 
 @pytest.fixture(autouse=True)
@@ -164,6 +177,25 @@ def home_page(db, module_data, _shared_home):
     if module_data.is_open and _shared_home is not None:
         return HomePage.objects.get(pk=_shared_home)
     return HomePage.objects.get(pk=_load_home())
+
+
+@pytest.fixture(scope="module")
+def _shared_units(module_data, _shared_home):
+    from sitepages.factories import make_units
+    from sitepages.models import HomePage
+
+    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+
+
+@pytest.fixture
+def units(home_page, module_data, _shared_units):
+    """The units the plugins' tests share (``sitepages.factories.UNIT_TITLES``) by slug,
+    made once per module like ``home_page``."""
+    from sitepages.factories import make_units
+
+    if module_data.is_open and _shared_units is not None:
+        return fresh_pages(_shared_units)
+    return make_units(home_page)
 
 
 def _chromium_path():

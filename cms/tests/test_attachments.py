@@ -11,15 +11,14 @@ from cms.attachments import atomic_with_files, delete_files
 from cms.tests.testplugin.factories import TicketFactory
 from cms.tests.testplugin.models import TicketFile
 from cms.uploads import PDF, PNG, private_storage
-from sitepages.factories import make_units
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
-def ticket(home_page):
-    return TicketFactory(unit=make_units(home_page, ["welfare-office"])["welfare-office"])
+def ticket(units):
+    return TicketFactory(unit=units["welfare-office"])
 
 
 def stored_files(settings) -> list[Path]:

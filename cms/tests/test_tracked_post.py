@@ -9,15 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from cms.formatting import tracking_code
 from cms.tests.testplugin.factories import TicketFactory
 from cms.tests.testplugin.models import Status, Ticket, TicketChange
-from sitepages.factories import make_units
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MOBILE = "09121234567"
 
 
 @pytest.fixture
-def unit(home_page):
-    return make_units(home_page, ["welfare-office"])["welfare-office"]
+def unit(units):
+    return units["welfare-office"]
 
 
 @pytest.fixture

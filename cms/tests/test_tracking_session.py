@@ -14,10 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def submission(home_page):
-    from sitepages.factories import make_units
-
-    return TicketFactory(unit=make_units(home_page, ["welfare-office"])["welfare-office"])
+def submission(units):
+    return TicketFactory(unit=units["welfare-office"])
 
 
 def request_with_session(method="get"):

@@ -69,10 +69,8 @@ def test_a_table_from_next_states_lets_anyone_make_its_moves():
 
 
 @pytest.fixture
-def ticket(home_page):
-    from sitepages.factories import make_units
-
-    return TicketFactory(unit=make_units(home_page, ["welfare-office"])["welfare-office"])
+def ticket(units):
+    return TicketFactory(unit=units["welfare-office"])
 
 
 def test_a_move_saves_the_state_and_records_who_when_and_why(ticket):

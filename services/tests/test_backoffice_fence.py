@@ -228,7 +228,8 @@ CASES = {
 
 
 @pytest.fixture(params=list(CASES))
-def case(request, home_page):
+def case(request, home_page, units):
+    """``units``: the cases' ``make_units`` find the module's shared units made."""
     app, build = CASES[request.param]
     if not apps.is_installed(app):
         pytest.skip(f"{app} is switched off")

@@ -18,10 +18,9 @@ SECRET = "شکایت محرمانه از پزشک"
 
 
 @pytest.fixture
-def requests_of_two_units(home_page):
-    from services.desk.tests.factories import ServiceRequestFactory, make_units
+def requests_of_two_units(units):
+    from services.desk.tests.factories import ServiceRequestFactory
 
-    units = make_units(home_page)
     theirs = ServiceRequestFactory(unit=units["it-statistics"], subject=SECRET, name="رضا محمدی")
     ours = ServiceRequestFactory(unit=units["welfare-office"], subject="درخواست خودی")
     for request in (theirs, ours):

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from cms.tests.module_data import fresh_pages, page_keys
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
@@ -12,3 +14,23 @@ def _fresh_cache_and_language():
     yield
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="module")
+def _shared_sla_units(module_data, _shared_home):
+    from sitepages.models import HomePage
+
+    from .factories import make_units
+
+    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+
+
+@pytest.fixture
+def units(home_page, module_data, _shared_sla_units):
+    """The catalog's units (``sla.factories.make_units``: the welfare office under the
+    student deputy), made once per module like ``home_page``."""
+    from .factories import make_units
+
+    if module_data.is_open and _shared_sla_units is not None:
+        return fresh_pages(_shared_sla_units)
+    return make_units(home_page)

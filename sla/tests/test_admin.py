@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from sla.models import CalendarDay, Service, SLAStatementPage
 
-from .factories import ServiceFactory, make_sla_index, make_statement, make_units
+from .factories import ServiceFactory, make_sla_index, make_statement
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sla-statement-fa.txt"
 
@@ -63,8 +63,7 @@ def test_import_screen_needs_permission_to_add_statements(client, home_page):
     assert client.get(reverse("sla_import:index")).status_code == 200
 
 
-def test_service_snippet_admin_creates_a_service_with_revisions(admin_client, home_page):
-    units = make_units(home_page)
+def test_service_snippet_admin_creates_a_service_with_revisions(admin_client, units):
     url = reverse("wagtailsnippets_sla_service:add")
     assert admin_client.get(url).status_code == 200
     data = {
@@ -101,8 +100,7 @@ def test_service_snippet_admin_creates_a_service_with_revisions(admin_client, ho
     assert service.revisions.count() == 1
 
 
-def test_service_needs_a_fee_or_free(admin_client, home_page):
-    units = make_units(home_page)
+def test_service_needs_a_fee_or_free(admin_client, units):
     service = ServiceFactory.build(responsible_unit=units["it-statistics"], is_free=False, fee=None)
     from django.core.exceptions import ValidationError
 
@@ -111,8 +109,7 @@ def test_service_needs_a_fee_or_free(admin_client, home_page):
     assert "fee" in error.value.message_dict
 
 
-def test_service_listing_and_edit(admin_client, home_page):
-    units = make_units(home_page)
+def test_service_listing_and_edit(admin_client, units):
     service = ServiceFactory(code="IT-01", responsible_unit=units["it-statistics"])
     listing = admin_client.get(reverse("wagtailsnippets_sla_service:list"))
     assert "IT-01" in listing.content.decode()

@@ -8,7 +8,7 @@ from django.utils import translation
 from sla.enums import Channel, TimeUnit
 from sla.models import Service
 
-from .factories import ServiceFactory, make_catalog, make_sla_index, make_statement, make_units
+from .factories import ServiceFactory, make_catalog, make_sla_index, make_statement
 
 
 @pytest.fixture
@@ -28,8 +28,7 @@ def only_test_plugin(monkeypatch):
 
 
 @pytest.fixture
-def catalog_site(home_page):
-    units = make_units(home_page)
+def catalog_site(home_page, units):
     catalog = make_catalog(home_page, intro="<p>همهٔ خدمات دانشگاه</p>")
     return units, catalog
 

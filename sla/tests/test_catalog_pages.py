@@ -4,14 +4,13 @@ import pytest
 
 from sla.catalog import SERVICES_PER_PAGE
 
-from .factories import ServiceFactory, make_catalog, make_units
+from .factories import ServiceFactory, make_catalog
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def crowded_catalog(home_page):
-    units = make_units(home_page)
+def crowded_catalog(home_page, units):
     make_catalog(home_page)
     for number in range(SERVICES_PER_PAGE + 5):
         unit = units["welfare-office"] if number % 2 else units["it-statistics"]

@@ -9,14 +9,13 @@ from django.utils import timezone
 from cms.plugins import SLAMetric, registry
 from sla.metrics import RECENT, STATEMENT, service_figures
 
-from .factories import ServiceFactory, make_catalog, make_sla_index, make_statement, make_units
+from .factories import ServiceFactory, make_catalog, make_sla_index, make_statement
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(home_page):
-    units = make_units(home_page)
+def site(home_page, units):
     make_catalog(home_page)
     return units, make_sla_index(home_page)
 

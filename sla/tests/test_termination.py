@@ -11,15 +11,14 @@ from django.core.management import CommandError, call_command
 from cms.backup.verify import DrillResult
 from sla.models import Service, ServiceTermination
 
-from .factories import ServiceFactory, make_catalog, make_units
+from .factories import ServiceFactory, make_catalog
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def service(home_page, settings, tmp_path):
+def service(home_page, units, settings, tmp_path):
     settings.BACKUP_DIR = tmp_path / "backups"
-    units = make_units(home_page)
     make_catalog(home_page)
     return ServiceFactory(
         code="DORM-01",

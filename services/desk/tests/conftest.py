@@ -5,9 +5,8 @@ import pytest
 from django.core.cache import cache
 
 from cms import sms
-from cms.tests.module_data import fresh_pages, page_keys
 
-from .factories import DeskStaffFactory, make_units
+from .factories import DeskStaffFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -33,21 +32,6 @@ def _desk_test_settings(settings):
     yield
     sms.outbox.clear()
     cache.clear()
-
-
-@pytest.fixture(scope="module")
-def _shared_units(module_data, _shared_home):
-    from sitepages.models import HomePage
-
-    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
-
-
-@pytest.fixture
-def units(home_page, module_data, _shared_units):
-    """The plugin's units by slug, made once per module (``cms.tests.module_data``)."""
-    if module_data.is_open and _shared_units is not None:
-        return fresh_pages(_shared_units)
-    return make_units(home_page)
 
 
 @pytest.fixture
