@@ -54,13 +54,22 @@ def pytest_collection_modifyitems(config, items):
         group = item.nodeid.split("::", 1)[0]
         if _commits(item):
             item.add_marker(pytest.mark.transactional)
-            group += "::transactional"
+            group += "::serialized" if _puts_back(item) else "::transactional"
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _puts_back(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
 
 
 def _order(item):
     if item.get_closest_marker("transactional"):
-        return 2  # last: Django flushes the database after each of them
+        # Last: Django flushes the database after each of them. Those that put the
+        # migrated rows back (serialized_rollback) first: after a flush that did not,
+        # post_migrate makes groups and permissions again under other ids, and putting
+        # the saved rows back would collide with them.
+        return 2 if _puts_back(item) else 3
     if item.get_closest_marker("slow"):
         return 0  # the long subprocess files first, so no worker ends the run alone on one
     return 1
@@ -85,8 +94,7 @@ class _TransactionalLast:
         emptied (unless that one put the migrated data back: ``serialized_rollback``);
         fail it with the reason instead of a puzzling missing root page."""
         if item.get_closest_marker("transactional"):
-            marker = item.get_closest_marker("django_db")
-            if not (marker and marker.kwargs.get("serialized_rollback")):
+            if not _puts_back(item):
                 self.committed = self.committed or item.nodeid
         elif self.committed and _uses_db(item):
             pytest.fail(

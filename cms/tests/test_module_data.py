@@ -27,7 +27,7 @@ def test_the_next_test_gets_the_same_row_as_it_was(home_page, module_data):
     assert HomePage.objects.filter(depth=2).count() == 2  # Persian and English, once
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_test_that_commits_runs_outside_any_block(home_page, module_data):
     """It runs after the others (the root conftest orders it last); the block was
     rolled back before it, so what it commits is really committed."""
