@@ -27,3 +27,11 @@ else:
     # The live server's request threads open their own connections: none outlives its
     # request, so nothing holds the database when the run drops it.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The chat's page waits and retries on the scale of a real network (seconds); against the
+# test server on the same machine a tenth of that shows the same fallback, back-off and
+# return to the socket (services/chat/tests/test_browser*.py) without minutes of waiting.
+# The socket's own timeout stays long enough for a busy CI machine to open one in time.
+CHAT_SOCKET_TIMEOUT_MS = 2000
+CHAT_SOCKET_RETRY_MS = (500, 2000)
+CHAT_POLL_INTERVAL_MS = 500
