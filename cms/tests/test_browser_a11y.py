@@ -20,6 +20,7 @@ from django.core.management import call_command
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .a11y_checks import axe_problems, contrast_problems, latin_digits, unmarked_persian
+from .snapshots import built_once
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,7 +54,7 @@ def demo(db, settings, monkeypatch):
     test_plugin = type(apps.get_app_config("testplugin"))
     for method in ("get_home_tiles", "get_menu_entries", "get_banners"):
         monkeypatch.setattr(test_plugin, method, lambda self, request: [])
-    call_command("load_demo", stdout=StringIO())
+    built_once("load_demo", lambda: call_command("load_demo", stdout=StringIO()))
     cache.clear()
     page_model = apps.get_model("wagtailcore", "Page")
     service = apps.get_model("sla", "Service").objects.live().order_by("code").first()
