@@ -1,6 +1,7 @@
 """WCAG 2.2 AA in a real Chromium: axe-core and computed contrast on every public page.
 
-One live server, one browser, the demo content loaded once per test. Every public page
+One live server, one browser a test, the demo content loaded once a run (copied back for
+the second test on SQLite: cms/tests/snapshots.py). Every public page
 is opened at 1280 px and at 360 px (no sideways scrolling on the phone), every public
 form after a failed submit (its error summary on screen), and the request and loan
 application a visitor follows with a tracking code. A page fails on any serious or
