@@ -31,3 +31,11 @@ else:
 # The test database starts as a copy of the unit run's migrated template
 # (cms/tests/migrated.py): nothing here changes what `migrate` writes.
 PORTAL_MIGRATED_TEMPLATE = "cms.settings.test"
+
+# The chat's page waits and retries on the scale of a real network (seconds); against the
+# test server on the same machine a tenth of that shows the same fallback, back-off and
+# return to the socket (services/chat/tests/test_browser*.py) without minutes of waiting.
+# The socket's own timeout stays long enough for a busy CI machine to open one in time.
+CHAT_SOCKET_TIMEOUT_MS = 2000
+CHAT_SOCKET_RETRY_MS = (500, 2000)
+CHAT_POLL_INTERVAL_MS = 500

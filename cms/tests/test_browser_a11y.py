@@ -1,6 +1,7 @@
 """WCAG 2.2 AA in a real Chromium: axe-core and computed contrast on every public page.
 
-One live server, one browser, the demo content loaded once per test. Every public page
+One live server, one browser a test, the demo content loaded once a run (copied back for
+the second test on SQLite: cms/tests/snapshots.py). Every public page
 is opened at 1280 px and at 360 px (no sideways scrolling on the phone), every public
 form after a failed submit (its error summary on screen), and the request and loan
 application a visitor follows with a tracking code. A page fails on any serious or
@@ -20,6 +21,7 @@ from django.core.management import call_command
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .a11y_checks import axe_problems, contrast_problems, latin_digits, unmarked_persian
+from .snapshots import built_once
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,7 +55,7 @@ def demo(db, settings, monkeypatch):
     test_plugin = type(apps.get_app_config("testplugin"))
     for method in ("get_home_tiles", "get_menu_entries", "get_banners"):
         monkeypatch.setattr(test_plugin, method, lambda self, request: [])
-    call_command("load_demo", stdout=StringIO())
+    built_once("load_demo", lambda: call_command("load_demo", stdout=StringIO()))
     cache.clear()
     page_model = apps.get_model("wagtailcore", "Page")
     service = apps.get_model("sla", "Service").objects.live().order_by("code").first()

@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from .snapshots import built_once
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -52,7 +54,7 @@ def admin_urls():
 
 
 def test_admin_and_public_pages_load_without_csp_violations(live_server, page_factory):
-    call_command("load_demo", stdout=StringIO())
+    built_once("load_demo", lambda: call_command("load_demo", stdout=StringIO()))
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser("csp-root", "r@example.ir", "x-Long-1403")

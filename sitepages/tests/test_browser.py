@@ -15,10 +15,14 @@ pytestmark = [
 def demo_site(live_server):
     from django.core.cache import cache
 
+    from cms.tests.snapshots import built_once
     from sitepages.demo_content import load_home, load_portal
 
-    load_home(stdout=StringIO())
-    load_portal(stdout=StringIO())
+    def build():
+        load_home(stdout=StringIO())
+        load_portal(stdout=StringIO())
+
+    built_once("sitepages demo", build)
     cache.clear()
     return live_server.url
 
