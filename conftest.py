@@ -288,8 +288,10 @@ def screenshot():
     return take
 
 
-# The test database on SQLite starts as a copy of the migrated template
-# (cms/tests/migrated.py) instead of migrating from scratch in every worker and run.
+# The test database starts from the migrated template (cms/tests/migrated.py) instead of
+# migrating from scratch in every worker and run: on SQLite a copy of its file, on
+# PostgreSQL a CREATE DATABASE ... TEMPLATE of its database.
+# PORTAL_NO_MIGRATED_TEMPLATE=1 migrates the test databases from scratch (both backends).
 
 
 @pytest.fixture(scope="session")
@@ -299,18 +301,28 @@ def migrated_test_database(
     django_db_use_migrations,
     django_db_createdb,
 ):
-    """Puts a copy of the migrated template where pytest-django's setup will find the
-    test database, on SQLite; pytest-django then creates the test database as usual
-    (``migrate`` finds nothing to do, ``post_migrate`` runs, the contents are serialized
-    for ``serialized_rollback``). Answers "memory", "file" or None (not used: PostgreSQL,
-    ``--create-db``, which migrates from scratch as pytest-django does, or
-    ``--nomigrations``).
+    """Has pytest-django's setup create the test database from the migrated template;
+    pytest-django then creates the test database as usual (``migrate`` finds nothing to
+    do, ``post_migrate`` runs, the contents are serialized for ``serialized_rollback``).
+    Answers "memory", "file", "template" or None (not used: ``--nomigrations``,
+    ``PORTAL_NO_MIGRATED_TEMPLATE=1``, and ``--create-db`` on SQLite).
 
-    The unit run's in-memory database is filled with SQLite's backup API through a
-    connection of its own kept open for the session (an in-memory database lives while a
-    connection holds it). The browser run's file (cms/settings/e2e.py) is a copy, kept
+    PostgreSQL ("template"): the settings name the template database (``TEST:
+    {"TEMPLATE": ...}``, Django's documented setting), so Django's creation of each
+    worker's test database, and of the browser run's ``<name>_e2e``, is ``CREATE
+    DATABASE ... TEMPLATE portal_migrated_<key>``. ``--create-db`` keeps it: it asks for
+    a new test database, not an unmigrated one, and every creation is a new one (CI
+    passes it; bypassing the template there would migrate from scratch in each worker).
+
+    SQLite: the unit run's in-memory database is filled with SQLite's backup API through
+    a connection of its own kept open for the session (an in-memory database lives while
+    a connection holds it). The browser run's file (cms/settings/e2e.py) is a copy, kept
     by ``django_db_keepdb`` when Django creates the test database, removed at the end
     unless ``--reuse-db`` keeps it (and an existing one is then reused as it is).
+    ``--create-db`` migrates from scratch there, as pytest-django does: it turns
+    ``keepdb`` off, and Django then deletes a test file before creating it (the SQLite
+    pass of CI does not pass it).
+
     A settings module may name the configuration whose template it shares
     (``PORTAL_MIGRATED_TEMPLATE``) when it changes nothing ``migrate`` writes.
     """
@@ -319,26 +331,28 @@ def migrated_test_database(
     from django.conf import settings
     from django.db import connections
 
-    from cms.tests.migrated import migrated_database
+    from cms.tests.migrated import migrated_database, migrated_postgres_template
 
     database = settings.DATABASES["default"]
-    if (
-        database["ENGINE"] != "django.db.backends.sqlite3"
-        or not django_db_use_migrations
-        or django_db_createdb
-    ):
+    shared = getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None)
+    if not django_db_use_migrations or os.environ.get("PORTAL_NO_MIGRATED_TEMPLATE"):
         yield None
         return
     test = database.setdefault("TEST", {})
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        test["TEMPLATE"] = migrated_postgres_template(shared)
+        yield "template"
+        return
+    if database["ENGINE"] != "django.db.backends.sqlite3" or django_db_createdb:
+        yield None
+        return
     name = str(test.get("NAME") or ":memory:")
     reuse = request.config.getvalue("reuse_db")
     if name == ":memory:" or "mode=memory" in name:
         worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
         test["NAME"] = f"file:portal-test-{worker}?mode=memory&cache=shared"
         holder = sqlite3.connect(test["NAME"], uri=True)
-        template = sqlite3.connect(
-            migrated_database(getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None))
-        )
+        template = sqlite3.connect(migrated_database(shared))
         template.backup(holder)
         template.close()
         yield "memory"
@@ -352,9 +366,7 @@ def migrated_test_database(
         for file in files:
             file.unlink(missing_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(
-            migrated_database(getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None)), path
-        )
+        shutil.copyfile(migrated_database(shared), path)
     yield "file"
     if not reuse:
         connections.close_all()
@@ -364,7 +376,8 @@ def migrated_test_database(
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(migrated_test_database):
-    """pytest-django's hook for the database settings: the copy is in place first."""
+    """pytest-django's hook for the database settings: the copy is in place, or the
+    template named, first."""
 
 
 @pytest.fixture(scope="session")

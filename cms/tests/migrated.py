@@ -22,8 +22,21 @@ Two processes that ask at once (two xdist workers, two subprocess tests) do not 
 migrate: the one that builds holds an exclusive ``fcntl.flock`` on ``<key>.lock``, the
 other waits for it and then finds the file. The file appears by an atomic rename, whole.
 
+On PostgreSQL the template is a database of the server, ``portal_migrated_<key>`` (same
+key), and a copy is PostgreSQL's own: ``CREATE DATABASE ... TEMPLATE``, which Django's
+test-database creation does when the settings name the template (``TEST: {"TEMPLATE":
+...}``, the root conftest.py). ``migrated_postgres_template()`` builds it once in a
+subprocess: under an advisory lock of the server (two workers, two checkouts on one
+server wait for one build), ``migrate`` into a fresh database of a temporary name, every
+connection to it closed, then ``ALTER DATABASE ... RENAME``, so a half-built one never
+has the template's name and nothing is left connected to it (PostgreSQL refuses to copy
+a database another session is connected to). Each template's comment says when it was
+last used; a build drops the other ``portal_migrated_*`` databases unused for a day
+(``STALE_SECONDS``) that nobody is connected to or copying.
+
 From a shell: ``python -m cms.tests.migrated`` prints the path of the template of
-``DJANGO_SETTINGS_MODULE``, making it first if needed (``--key``: only its key).
+``DJANGO_SETTINGS_MODULE``, making it first if needed (``--key``: only its key); with a
+PostgreSQL ``DATABASE_URL``, ``--postgres`` prints the template database's name instead.
 """
 
 from __future__ import annotations
@@ -38,14 +51,19 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = Path(os.environ.get("PORTAL_MIGRATED_DIR", ROOT / "test-artifacts" / "migrated"))
-# Left out of the build's environment: the template is SQLite (cms/settings/stores.py), and
-# no event loop runs in the build.
+# Left out of the build's environment: the template is SQLite (cms/settings/stores.py),
+# unless it is PostgreSQL's (``--postgres``), and no event loop runs in the build.
 BUILD_ENV_DROPPED = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+# PostgreSQL: the templates' names, and how long one unused may stay when another is built.
+PG_PREFIX = "portal_migrated_"
+STALE_SECONDS = 24 * 3600
+USED_MARK = "portal migrated template, last used at "
 
 
 def configuration_key() -> str:
@@ -125,16 +143,18 @@ def copy_migrated_database(
     return destination
 
 
-def _run_builder(settings_module: str, env: Mapping | None) -> Path:
+def _run_builder(settings_module: str, env: Mapping | None, postgres: bool = False) -> Path:
     environment = dict(os.environ if env is None else env)
     for name in BUILD_ENV_DROPPED:
-        environment.pop(name, None)
+        # A PostgreSQL template is built on the server DATABASE_URL names.
+        if not (postgres and name == "DATABASE_URL"):
+            environment.pop(name, None)
     environment["DJANGO_SETTINGS_MODULE"] = settings_module
     FOLDER.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=FOLDER, prefix="build-") as data:
         environment["DATA_DIR"] = data
         done = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "cms.tests.migrated"],
+            [sys.executable, "-m", "cms.tests.migrated", *(["--postgres"] if postgres else [])],
             cwd=ROOT,
             env=environment,
             capture_output=True,
@@ -146,6 +166,8 @@ def _run_builder(settings_module: str, env: Mapping | None) -> Path:
             f"Migrating a template for {settings_module} failed:\n"
             f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
         )
+    # The build says so on stderr ("Migrated ..."): shown where the caller's goes.
+    sys.stderr.write(done.stderr)
     return Path(done.stdout.strip().splitlines()[-1])
 
 
@@ -182,8 +204,141 @@ def build() -> Path:
     return path
 
 
+def postgres_template_name(key: str) -> str:
+    return f"{PG_PREFIX}{key}"
+
+
+def lock_id(key: str) -> int:
+    """The advisory lock (a bigint) a build of ``key``'s template holds on the server."""
+    return int(key[:15], 16)
+
+
+def admin_connection(database: Mapping):
+    """An autocommit connection to the server's ``postgres`` database, with the
+    credentials of Django's ``database`` settings (never one to a template)."""
+    import psycopg
+
+    return psycopg.connect(
+        dbname="postgres",
+        host=database.get("HOST") or None,
+        port=database.get("PORT") or None,
+        user=database.get("USER") or None,
+        password=database.get("PASSWORD") or None,
+        autocommit=True,
+    )
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _templates(admin) -> dict:
+    """``{name: last use (epoch seconds, 0 if unknown)}`` of every template database."""
+    rows = admin.execute(
+        "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database"
+        " WHERE starts_with(datname, %s)",
+        [PG_PREFIX],
+    ).fetchall()
+    found = {}
+    for name, comment in rows:
+        try:
+            found[name] = float((comment or "").removeprefix(USED_MARK))
+        except ValueError:
+            found[name] = 0.0
+    return found
+
+
+def _mark_used(admin, name: str, last_used: float | None) -> None:
+    """Writes the time of use into the template's comment (at most hourly: COMMENT
+    waits while another session copies the template)."""
+    now = time.time()
+    if last_used is None or now - last_used > 3600:
+        admin.execute(f"COMMENT ON DATABASE {_quote(name)} IS '{USED_MARK}{now:.0f}'")
+
+
+def _drop_stale(admin, keep: str) -> None:
+    """Drops the templates (and half-built ones) unused for ``STALE_SECONDS``, except
+    ``keep``. One someone is connected to or copying stays (DROP fails or would wait)."""
+    admin.execute("SET lock_timeout = '2s'")
+    for name, last_used in _templates(admin).items():
+        if name == keep or not last_used or time.time() - last_used < STALE_SECONDS:
+            continue
+        try:
+            admin.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
+        except Exception as error:  # noqa: BLE001 - in use: left for a later build
+            print(f"Left {name}: {error}", file=sys.stderr)
+    admin.execute("RESET lock_timeout")
+
+
+def migrated_postgres_template(
+    settings_module: str | None = None, env: Mapping | None = None
+) -> str:
+    """The name of the migrated template database of ``settings_module`` (by default
+    this process's settings) on the server of this process's ``default`` database (or of
+    ``env``'s ``DATABASE_URL``), built first if the server has none. Copy it with
+    ``CREATE DATABASE ... TEMPLATE``; never connect to it."""
+    from django.conf import settings
+
+    current = settings.configured and os.environ.get("DJANGO_SETTINGS_MODULE")
+    if settings_module in (None, current) and env is None:
+        name = postgres_template_name(configuration_key())
+        with admin_connection(settings.DATABASES["default"]) as admin:
+            templates = _templates(admin)
+            if name in templates:
+                _mark_used(admin, name, templates[name])
+                return name
+        settings_module = current
+    found = str(_run_builder(settings_module, env, postgres=True))
+    if settings_module == current and env is None and found != name:
+        raise RuntimeError(f"The builder made {found}, this process expected {name}")
+    return found
+
+
+def build_postgres() -> str:
+    """Makes the template database of this process's configuration on the server of
+    its ``default`` database unless it exists; returns its name. Runs in a process of
+    its own (``python -m cms.tests.migrated --postgres``)."""
+    from django.core.management import call_command
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        raise RuntimeError("--postgres needs a PostgreSQL DATABASE_URL")
+    key = configuration_key()
+    name = postgres_template_name(key)
+    with admin_connection(connection.settings_dict) as admin:
+        # Released when this connection closes.
+        admin.execute("SELECT pg_advisory_lock(%s)", [lock_id(key)])
+        templates = _templates(admin)
+        if name in templates:
+            _mark_used(admin, name, templates[name])
+            return name
+        _drop_stale(admin, keep=name)
+        partial = f"{name}_part{os.getpid()}"
+        admin.execute(f"DROP DATABASE IF EXISTS {_quote(partial)}")
+        admin.execute(f"CREATE DATABASE {_quote(partial)}")
+        _mark_used(admin, partial, None)
+        try:
+            connections.close_all()
+            connection.settings_dict["NAME"] = partial
+            call_command("migrate", interactive=False, verbosity=0)
+            # Nothing of this process stays connected to the template.
+            connections.close_all()
+            admin.execute(f"ALTER DATABASE {_quote(partial)} RENAME TO {_quote(name)}")
+        except BaseException:
+            connections.close_all()
+            admin.execute(f"DROP DATABASE IF EXISTS {_quote(partial)} WITH (FORCE)")
+            raise
+        print(f"Migrated {name}", file=sys.stderr)
+    return name
+
+
 if __name__ == "__main__":
     import django
 
     django.setup()
-    print(configuration_key() if sys.argv[1:] == ["--key"] else build())
+    if sys.argv[1:] == ["--key"]:
+        print(configuration_key())
+    elif sys.argv[1:] == ["--postgres"]:
+        print(build_postgres())
+    else:
+        print(build())

@@ -16,3 +16,8 @@ DATABASES = {
 USE_TZ = True
 if os.environ.get("MIGRATED_TEST_MIGRATIONS"):
     MIGRATION_MODULES = {"contenttypes": os.environ["MIGRATED_TEST_MIGRATIONS"]}
+# The PostgreSQL template's tests (cms/tests/test_migrated_postgres.py) give a server.
+if os.environ.get("MIGRATED_TEST_DATABASE_URL"):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(os.environ["MIGRATED_TEST_DATABASE_URL"])}

@@ -19,7 +19,7 @@ import pytest
 import requests
 from pyrage import x25519
 
-from cms.tests.migrated import copy_migrated_database
+from cms.tests.migrated import copy_migrated_database, migrated_postgres_template
 
 pytestmark = pytest.mark.slow
 
@@ -85,20 +85,19 @@ def drill(tmp_path_factory):
         stem = urlsplit(RUN_DATABASE_URL).path.lstrip("/")[:30]
         tag = f"{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}_{uuid.uuid4().hex[:6]}"
         names = [f"{stem}_bk_{tag}_{part}" for part in ("src", "dst")]
-        with _admin_connection() as admin:
-            for name in names:
-                admin.execute(f'CREATE DATABASE "{name}"')
     source = Site(base / "source", names[0] if names else None, key)
     target = Site(base / "target", names[1] if names else None, key)
     try:
-        # new DATA_DIR -> migrate. Both sites start from a copy of a migrated database
-        # instead of migrating from scratch twice; the README's `migrate` still runs on
-        # each (on an existing database, as on a live site, it finds nothing to do).
+        # new DATA_DIR -> migrate. Both sites start from the migrated template
+        # (cms/tests/migrated.py) instead of migrating from scratch twice: on PostgreSQL
+        # databases created from the template database, on SQLite copies of its file.
+        # The README's `migrate` still runs on each (on an existing database, as on a
+        # live site, it finds nothing to do).
         if ON_POSTGRES:
-            target.manage("migrate", "--noinput")
+            template = migrated_postgres_template("cms.settings.dev", env=target.env())
             with _admin_connection() as admin:
-                admin.execute(f'DROP DATABASE "{names[0]}"')
-                admin.execute(f'CREATE DATABASE "{names[0]}" TEMPLATE "{names[1]}"')
+                for name in names:
+                    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         else:
             for site in (source, target):
                 copy_migrated_database(
