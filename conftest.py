@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cms.tests import xdist_groups
-from cms.tests.module_data import ModuleData, fresh_pages, page_keys
+from cms.tests.module_data import ModuleData, pages_for_test, shared_pages
 
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 CHROMIUM_CANDIDATES = [
@@ -190,9 +190,8 @@ def home_page(db, module_data, _shared_home):
 @pytest.fixture(scope="module")
 def _shared_units(module_data, _shared_home):
     from sitepages.factories import make_units
-    from sitepages.models import HomePage
 
-    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+    return shared_pages(module_data, _shared_home, make_units)
 
 
 @pytest.fixture
@@ -201,9 +200,7 @@ def units(home_page, module_data, _shared_units):
     made once per module like ``home_page``."""
     from sitepages.factories import make_units
 
-    if module_data.is_open and _shared_units is not None:
-        return fresh_pages(_shared_units)
-    return make_units(home_page)
+    return pages_for_test(module_data, _shared_units, make_units, home_page)
 
 
 def _chromium_path():

@@ -49,15 +49,23 @@ class ModuleData:
             ModuleData.current = None
 
 
-def page_keys(pages):
-    """{key: page} -> {key: pk}: what a module-scoped fixture keeps of the pages it made."""
-    return {key: page.pk for key, page in pages.items()}
+def shared_pages(module_data, home_pk, make):
+    """For a module-scoped fixture: ``make(home)`` ({key: page}) run once in the module's
+    block; the pages' ids, or None when the block is not open."""
+    from sitepages.models import HomePage
+
+    return module_data.make(
+        lambda: {key: page.pk for key, page in make(HomePage.objects.get(pk=home_pk)).items()}
+    )
 
 
-def fresh_pages(keys):
-    """{key: pk} -> {key: specific page}, read afresh for one test (a test may change
-    its copies; the rows go back at its end, the objects would not)."""
+def pages_for_test(module_data, keys, make, home):
+    """For the test's own fixture: its copies of the module's pages (read afresh: a test
+    may change its copies; the rows go back at its end, the objects would not), or
+    ``make(home)`` for a test that commits."""
     from wagtail.models import Page
 
+    if not (module_data.is_open and keys is not None):
+        return make(home)
     pages = Page.objects.filter(pk__in=keys.values()).specific().in_bulk()
     return {key: pages[pk] for key, pk in keys.items()}

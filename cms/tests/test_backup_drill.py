@@ -17,9 +17,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
+from django.conf import settings
 from pyrage import x25519
 
-from cms.tests.migrated import copy_migrated_database, migrated_postgres_template
+from cms.tests.migrated import (
+    admin_connection,
+    copy_migrated_database,
+    migrated_postgres_template,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -67,14 +72,6 @@ class Site:
         return done
 
 
-def _admin_connection():
-    import psycopg
-
-    parts = urlsplit(RUN_DATABASE_URL)
-    url = urlunsplit(parts._replace(path="/postgres"))
-    return psycopg.connect(url, autocommit=True)
-
-
 @pytest.fixture(scope="module")
 def drill(tmp_path_factory):
     """The README's drill on the demo site; yields what the later checks need."""
@@ -95,7 +92,7 @@ def drill(tmp_path_factory):
         # live site, it finds nothing to do).
         if ON_POSTGRES:
             template = migrated_postgres_template("cms.settings.dev", env=target.env())
-            with _admin_connection() as admin:
+            with admin_connection(settings.DATABASES["default"]) as admin:
                 for name in names:
                     admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         else:
@@ -130,7 +127,7 @@ def drill(tmp_path_factory):
         }
     finally:
         if names:
-            with _admin_connection() as admin:
+            with admin_connection(settings.DATABASES["default"]) as admin:
                 for name in names:
                     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -35,9 +35,10 @@ def env(tmp_path):
     return environment
 
 
-def helper(env, *args):
+def run(env, *args):
+    """``python *args`` in the project's folder, started (``finish`` waits for it)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "cms.tests.migrated", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -46,8 +47,12 @@ def helper(env, *args):
     )
 
 
-def finish(process):
-    stdout, stderr = process.communicate(timeout=120)
+def helper(env, *args):
+    return run(env, "-m", "cms.tests.migrated", *args)
+
+
+def finish(process, timeout=120):
+    stdout, stderr = process.communicate(timeout=timeout)
     assert process.returncode == 0, stderr[-3000:]
     return stdout.strip().splitlines()[-1], stderr
 

@@ -10,8 +10,6 @@ key, hence the template, is this test's alone."""
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -22,6 +20,8 @@ import pytest
 from django.conf import settings
 
 from cms.tests.migrated import admin_connection, lock_id, postgres_template_name
+
+from .test_migrated import finish, helper, run
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -78,25 +78,8 @@ def admin():
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run(env, *args):
-    return subprocess.Popen(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def finish(process):
-    stdout, stderr = process.communicate(timeout=300)
-    assert process.returncode == 0, stderr[-3000:]
-    return stdout.strip().splitlines()[-1], stderr
-
-
 def key_of(env):
-    return finish(run(env, "-m", "cms.tests.migrated", "--key"))[0]
+    return finish(helper(env, "--key"), timeout=300)[0]
 
 
 def exists(connection, name):
@@ -120,7 +103,7 @@ def test_two_workers_copy_one_template_built_once_and_a_new_key_builds_another(
         time.sleep(3)
         assert all(process.poll() is None for process in started)
         assert not exists(connection, template)
-    results = [finish(process) for process in started]
+    results = [finish(process, timeout=300) for process in started]
     assert {name for name, _ in results} == {template}
     assert sum(f"Migrated {template}" in stderr for _, stderr in results) == 1
     # Both test databases are migrated copies, and nothing is left connected to the
@@ -142,7 +125,7 @@ def test_two_workers_copy_one_template_built_once_and_a_new_key_builds_another(
     ).fetchone()
     assert in_use == (0,)
     # The same configuration later: the same template, not built again.
-    again, stderr = finish(run(env, "-m", "cms.tests.migrated", "--postgres"))
+    again, stderr = finish(helper(env, "--postgres"), timeout=300)
     assert again == template
     assert "Migrated" not in stderr
 
@@ -154,7 +137,7 @@ def test_two_workers_copy_one_template_built_once_and_a_new_key_builds_another(
     changed = postgres_template_name(key_of(env))
     made.append(changed)
     assert changed != template
-    built, stderr = finish(run(env, "-m", "cms.tests.migrated", "--postgres"))
+    built, stderr = finish(helper(env, "--postgres"), timeout=300)
     assert built == changed
     assert f"Migrated {changed}" in stderr
     assert exists(connection, changed) and exists(connection, template)

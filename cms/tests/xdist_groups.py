@@ -42,7 +42,8 @@ def write_groups(session) -> None:
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not path or not worker:
         return
-    groups = {item.nodeid: group_of(item) for item in session.items if group_of(item)}
+    groups = {item.nodeid: group_of(item) for item in session.items}
+    groups = {nodeid: group for nodeid, group in groups.items() if group}
     target = Path(f"{path}.{worker}")
     partial = Path(f"{path}.partial-{worker}")
     partial.write_text(json.dumps(groups))

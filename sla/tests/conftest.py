@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from cms.tests.module_data import fresh_pages, page_keys
+from cms.tests.module_data import pages_for_test, shared_pages
 
 
 @pytest.fixture(autouse=True)
@@ -18,11 +18,9 @@ def _fresh_cache_and_language():
 
 @pytest.fixture(scope="module")
 def _shared_sla_units(module_data, _shared_home):
-    from sitepages.models import HomePage
-
     from .factories import make_units
 
-    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+    return shared_pages(module_data, _shared_home, make_units)
 
 
 @pytest.fixture
@@ -31,6 +29,4 @@ def units(home_page, module_data, _shared_sla_units):
     student deputy), made once per module like ``home_page``."""
     from .factories import make_units
 
-    if module_data.is_open and _shared_sla_units is not None:
-        return fresh_pages(_shared_sla_units)
-    return make_units(home_page)
+    return pages_for_test(module_data, _shared_sla_units, make_units, home_page)

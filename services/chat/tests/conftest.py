@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connections
 
 from cms import sms
-from cms.tests.module_data import fresh_pages, page_keys
+from cms.tests.module_data import pages_for_test, shared_pages
 
 from .factories import make_units, online_official
 
@@ -26,17 +26,13 @@ def _chat_test_settings(settings):
 
 @pytest.fixture(scope="module")
 def _shared_units(module_data, _shared_home):
-    from sitepages.models import HomePage
-
-    return module_data.make(lambda: page_keys(make_units(HomePage.objects.get(pk=_shared_home))))
+    return shared_pages(module_data, _shared_home, make_units)
 
 
 @pytest.fixture
 def units(home_page, module_data, _shared_units):
-    """The plugin's units by slug, made once per module (``cms.tests.module_data``)."""
-    if module_data.is_open and _shared_units is not None:
-        return fresh_pages(_shared_units)
-    return make_units(home_page)
+    """The chat's units by slug, made once per module (``cms.tests.module_data``)."""
+    return pages_for_test(module_data, _shared_units, make_units, home_page)
 
 
 @pytest.fixture
