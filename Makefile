@@ -14,9 +14,10 @@ PYTEST_ARGS ?=
 # The unit run leaves the browser tests out; the PostgreSQL pass of .ci/run also leaves out
 # the tests that run on their own SQLite files whatever DATABASE_URL says (own_sqlite).
 PYTEST_MARKS ?= not browser
-# The browser tests run apart, in one process, with their own settings and database
-# (cms/settings/e2e.py): a SQLite file under test-artifacts/e2e/, or <name>_e2e on
-# PostgreSQL when DATABASE_URL is set.
+# The browser tests run apart, with their own settings and databases (cms/settings/e2e.py),
+# on two workers as well: each has its own live server, Chromium and database (a SQLite
+# file under test-artifacts/e2e/, or <name>_e2e_gw0/_gw1 on PostgreSQL when DATABASE_URL
+# is set). Most of a browser test is waiting on the page, so two at once halve the run.
 BROWSER_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -65,7 +66,7 @@ pytest: install-test
 	$(VENV)/bin/pytest $(PYTEST_XDIST) $(PYTEST_ARGS) -m "$(PYTEST_MARKS)"
 
 browser: install-test
-	$(VENV)/bin/pytest -m browser --ds=cms.settings.e2e $(BROWSER_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_XDIST) -m browser --ds=cms.settings.e2e $(BROWSER_ARGS)
 
 # Regenerate the Persian catalogue after changing translatable strings.
 messages: install-test

@@ -1,9 +1,10 @@
 """Settings of the browser-test run (``make browser``), apart from the unit run.
 
 The browser tests (``@pytest.mark.browser``) drive a real Chromium against a live
-server thread. They get their own database, made once by pytest-django at the start of
-their run (on SQLite from a copy of the migrated template, see below): a real SQLite file (not the unit run's in-memory database,
-which threads share badly), or ``<name>_e2e`` on PostgreSQL. Each browser test is a
+server thread. Each of the run's two workers gets its own database, made once by
+pytest-django when the worker starts (on SQLite from a copy of the migrated template, see
+below): a real SQLite file (not the unit run's in-memory database, which threads share
+badly), or ``<name>_e2e_gw0``/``_gw1`` on PostgreSQL. Each browser test is a
 transactional test with ``serialized_rollback=True``: Django flushes the database after
 it and loads back what migrations created (Wagtail's root page, locales, collections,
 content types, groups) before the next one, as its documentation describes.
