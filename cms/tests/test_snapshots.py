@@ -29,7 +29,9 @@ def test_the_second_call_puts_back_what_the_first_built():
 
         built_once(name, build)
         assert builds == [1]
-        names = set(Group.objects.filter(name__startswith="snapshot-").values_list("name", flat=True))
+        names = set(
+            Group.objects.filter(name__startswith="snapshot-").values_list("name", flat=True)
+        )
         assert names == {"snapshot-a", "snapshot-b"}
         # The sequence is back where the build left it.
         assert Group.objects.create(name="snapshot-d").pk == last + 1
