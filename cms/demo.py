@@ -7,6 +7,7 @@ only creates what is missing, so ``load_demo`` can run again and duplicate nothi
 import os
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -20,11 +21,24 @@ def demo_password():
     return os.environ.get("DEMO_PASSWORD") or (DEMO_PASSWORD_DEFAULT if settings.DEBUG else None)
 
 
+_HASHES: dict[tuple, str] = {}
+
+
+def hashed_password(password):
+    """``make_password(password)``, hashed once per password and hashers: the demo gives
+    about twenty accounts the same password, and each hash is slow by design (a third of
+    a second with Django's PBKDF2), so ``load_demo`` spent seconds hashing it again."""
+    key = (password, tuple(settings.PASSWORD_HASHERS))
+    if key not in _HASHES:
+        _HASHES[key] = make_password(password)
+    return _HASHES[key]
+
+
 def set_demo_password(user):
     """Give a demo staff account the demo password, or no usable one outside development."""
     password = demo_password()
     if password:
-        user.set_password(password)
+        user.password = hashed_password(password)
     else:
         user.set_unusable_password()
 

@@ -19,6 +19,7 @@ from cms.demo import (
     ensure_home_page,
     ensure_locales,
     ensure_translation,
+    hashed_password,
 )
 
 from . import demo_data as data
@@ -173,10 +174,10 @@ def ensure_groups_and_users(stdout):
     for username, group_name, first, last in data.EDITORIAL_USERS:
         user = user_model.objects.filter(username=username).first()
         if user is None:
-            user = user_model.objects.create_user(
+            user = user_model.objects.create(
                 username=username,
                 email=f"{username}@example.invalid",
-                password=password,
+                password=hashed_password(password),
                 first_name=first,
                 last_name=last,
             )

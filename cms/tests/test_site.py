@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.db import DatabaseError
 from wagtail.models import Page
 
+from cms.demo import DEMO_PASSWORD_DEFAULT as DEMO_PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -102,12 +104,22 @@ def test_wagtail_admin_speaks_persian_by_default(admin_client):
     assert "داشبورد" in body and "Dashboard" not in body
 
 
-def test_load_demo_twice_duplicates_nothing(home_page):
+def test_load_demo_twice_duplicates_nothing(home_page, settings, monkeypatch):
+    """On a development machine (DEBUG on, no DEMO_PASSWORD) every demo account takes the
+    demo password, whichever part of the demo made it (the password is hashed once)."""
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    settings.DEBUG = True
     counts_before = Page.objects.count()
     call_command("load_demo", stdout=StringIO())
     first = Page.objects.count()
     call_command("load_demo", stdout=StringIO())
     assert Page.objects.count() == first >= counts_before
+    accounts = get_user_model().objects.exclude(username="admin")
+    assert accounts.count() >= 15
+    assert {user.username for user in accounts if user.check_password(DEMO_PASSWORD)} == {
+        user.username for user in accounts
+    }
+    assert not any(user.check_password(DEMO_PASSWORD + "x") for user in accounts)
 
 
 def test_ensure_admin_uses_admin_password(monkeypatch):
