@@ -35,8 +35,12 @@ def _commits(item):
     return committing or bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
 def _uses_db(item):
-    return bool(item.get_closest_marker("django_db")) or "db" in getattr(item, "fixturenames", ())
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db")) or bool(DATABASE_FIXTURES & fixtures)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -71,7 +75,11 @@ def _order(item):
         # the saved rows back would collide with them.
         return 2 if _puts_back(item) else 3
     if item.get_closest_marker("slow"):
-        return 0  # the long subprocess files first, so no worker ends the run alone on one
+        # The long subprocess files first, so no worker ends the run alone on one; those
+        # that need no test database before the others: while the first worker to need
+        # one makes the migrated template (a minute in a fresh clone), the other is busy
+        # in a subprocess instead of waiting for the template's lock.
+        return 0 if not _uses_db(item) else 0.5
     return 1
 
 
