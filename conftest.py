@@ -9,22 +9,8 @@ import pytest
 from cms.tests import xdist_groups
 from cms.tests.module_data import ModuleData, pages_for_test, shared_pages
 
-ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
-CHROMIUM_CANDIDATES = [
-    os.environ.get("CHROMIUM_PATH", ""),
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
+# The browser tests' fixtures: browser, page_factory, screenshot.
+pytest_plugins = ["cms.tests.browser_fixtures"]
 
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
@@ -114,6 +100,43 @@ class _TransactionalLast:
 def pytest_configure(config):
     config.pluginmanager.register(_TransactionalLast(), "portal-transactional-last")
     xdist_groups.name_groups_file(config)
+    config.stash[_BUILD] = _start_template_build(config)
+
+
+def pytest_unconfigure(config):
+    build = config.stash.get(_BUILD, None)
+    if build is not None:
+        build.finish()
+
+
+_BUILD = pytest.StashKey()
+
+
+def _start_template_build(config):
+    """In the controller of a run on several workers: the migrated template of the run's
+    configuration (cms/tests/migrated.py, ``migrated_test_database`` below) starts
+    building at once unless it exists, while the workers start and take the long
+    subprocess files first, so that no worker sits waiting for it (half a minute in a
+    fresh clone). Same conditions as ``migrated_test_database``."""
+    from django.conf import settings
+
+    from cms.tests.migrated import BackgroundBuild, configuration_key, template_path
+
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
+        return None
+    if config.getoption("nomigrations") or os.environ.get("PORTAL_NO_MIGRATED_TEMPLATE"):
+        return None
+    if not settings.configured:
+        return None
+    engine = settings.DATABASES["default"]["ENGINE"]
+    postgres = engine == "django.db.backends.postgresql"
+    if not postgres and (engine != "django.db.backends.sqlite3" or config.getoption("create_db")):
+        return None
+    current = os.environ.get("DJANGO_SETTINGS_MODULE")
+    module = getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None) or current
+    if not postgres and module == current and template_path(configuration_key()).exists():
+        return None
+    return BackgroundBuild(module, postgres)
 
 
 def pytest_collection_finish(session):
@@ -209,88 +232,6 @@ def units(home_page, module_data, _shared_units):
     from sitepages.factories import make_units
 
     return pages_for_test(module_data, _shared_units, make_units, home_page)
-
-
-def _chromium_path():
-    for candidate in CHROMIUM_CANDIDATES:
-        if candidate and shutil.which(candidate):
-            return candidate
-    return None
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    """A headless Debian Chromium driven by Playwright, for one browser test.
-
-    Browser tests run apart, in the browser run (``make browser``: ``-m browser`` with
-    ``cms.settings.e2e``). Outside CI they skip when there is no Chromium; in CI
-    (CI=true) a missing Chromium is an error, so the browser tests cannot silently vanish.
-
-    Playwright's sync API keeps an asyncio event loop marked as running in the test's
-    thread while it is open. Django then refuses the test's own ORM calls unless
-    DJANGO_ALLOW_ASYNC_UNSAFE is set (as Playwright's and pytest-django's documentation
-    say), and gives that code other connection objects than the ones pytest-django set
-    the test database up with. So the browser lives for one test only: it starts after
-    pytest-django has prepared the database (autouse fixtures come first) and is gone
-    before the database is flushed and its migrated data put back (teardown runs in
-    reverse), and the variable is set only while it is open.
-    """
-    from django.conf import settings
-
-    if not getattr(settings, "PORTAL_E2E", False):
-        pytest.fail(
-            "Browser tests run in their own run: make browser "
-            "(pytest -m browser --ds=cms.settings.e2e)"
-        )
-    path = _chromium_path()
-    if path is None:
-        message = "No Chromium at /usr/bin/chromium: apt-get install -y chromium"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-            # The connections the test's code opened while the loop ran.
-            connections.close_all()
-
-
-@pytest.fixture
-def page_factory(browser):
-    """Opens browser pages (desktop by default, or a phone-sized viewport)."""
-    contexts = []
-
-    def open_page(width=1280, height=900, locale="fa-IR"):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, locale=locale, is_mobile=width < 500
-        )
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def screenshot():
-    """Saves a screenshot under test-artifacts/screenshots/ and returns its path."""
-    folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def take(page, name, full_page=True):
-        path = folder / f"{name}.png"
-        page.screenshot(path=str(path), full_page=full_page)
-        return path
-
-    return take
 
 
 # The test database starts from the migrated template (cms/tests/migrated.py) instead of

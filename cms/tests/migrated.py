@@ -143,23 +143,25 @@ def copy_migrated_database(
     return destination
 
 
-def _run_builder(settings_module: str, env: Mapping | None, postgres: bool = False) -> Path:
+def _builder(settings_module: str, env: Mapping | None, postgres: bool, data: str):
+    """The command and environment of a build, with ``data`` as its DATA_DIR."""
     environment = dict(os.environ if env is None else env)
     for name in BUILD_ENV_DROPPED:
         # A PostgreSQL template is built on the server DATABASE_URL names.
         if not (postgres and name == "DATABASE_URL"):
             environment.pop(name, None)
     environment["DJANGO_SETTINGS_MODULE"] = settings_module
+    environment["DATA_DIR"] = data
+    command = [sys.executable, "-m", "cms.tests.migrated", *(["--postgres"] if postgres else [])]
+    return command, environment
+
+
+def _run_builder(settings_module: str, env: Mapping | None, postgres: bool = False) -> Path:
     FOLDER.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=FOLDER, prefix="build-") as data:
-        environment["DATA_DIR"] = data
+        command, environment = _builder(settings_module, env, postgres, data)
         done = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "cms.tests.migrated", *(["--postgres"] if postgres else [])],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=900,
+            command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=900
         )
     if done.returncode != 0:
         raise RuntimeError(
@@ -169,6 +171,34 @@ def _run_builder(settings_module: str, env: Mapping | None, postgres: bool = Fal
     # The build says so on stderr ("Migrated ..."): shown where the caller's goes.
     sys.stderr.write(done.stderr)
     return Path(done.stdout.strip().splitlines()[-1])
+
+
+class BackgroundBuild:
+    """A build started ahead of need: the test run's controller starts the template of
+    its configuration while its workers start, and meanwhile they run the tests that
+    need no test database. A worker that needs the template before it is whole waits for
+    the build's lock (``fcntl.flock`` or PostgreSQL's advisory lock), then finds it.
+    What the build prints is dropped: one that fails here fails again, with its message,
+    in the first worker that needs the template."""
+
+    def __init__(self, settings_module: str, postgres: bool = False):
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        self.data = tempfile.mkdtemp(dir=FOLDER, prefix="build-")
+        command, environment = _builder(settings_module, None, postgres, self.data)
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            command,
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def finish(self) -> int:
+        """Waits for the build (long done by the end of a run) and removes its folder."""
+        try:
+            return self.process.wait(timeout=900)
+        finally:
+            shutil.rmtree(self.data, ignore_errors=True)
 
 
 def build() -> Path:

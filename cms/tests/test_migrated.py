@@ -94,3 +94,22 @@ def test_a_changed_migration_gives_another_key(env, tmp_path):
     last.write_text(last.read_text() + "\n# edited\n")
     changed, _ = finish(helper(env_copy, "--key"))
     assert changed != key
+
+
+def test_a_build_started_in_the_background_is_the_one_later_calls_find(env, tmp_path, monkeypatch):
+    """What the root conftest starts in a run's controller (``BackgroundBuild``): the
+    template is made once, and its build folder is gone afterwards."""
+    from cms.tests import migrated
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    folder = tmp_path / "migrated"
+    monkeypatch.setattr(migrated, "FOLDER", folder)
+    key, _ = finish(helper(env, "--key"))
+
+    build = migrated.BackgroundBuild("cms.tests.migrated_settings")
+    assert build.finish() == 0
+    assert sorted(path.name for path in folder.iterdir()) == [f"{key}.lock", f"{key}.sqlite3"]
+    found, stderr = finish(helper(env))
+    assert found == str(folder / f"{key}.sqlite3")
+    assert "Migrated" not in stderr
