@@ -263,8 +263,14 @@ def migrated_test_database(
     SQLite: the unit run's in-memory database is filled with SQLite's backup API through
     a connection of its own kept open for the session (an in-memory database lives while
     a connection holds it). The browser run's file (cms/settings/e2e.py) is a copy, kept
-    by ``django_db_keepdb`` when Django creates the test database, removed at the end
-    unless ``--reuse-db`` keeps it (and an existing one is then reused as it is).
+    by ``django_db_keepdb`` when Django creates the test database, removed at the end.
+
+    ``--reuse-db`` keeps no test database made from the template: every run starts from
+    a fresh copy. The tests that commit run last, and Django empties the database after
+    each of them, so a kept database would hold not even what migrations made (Wagtail's
+    root page, the groups): Django would serialize that emptiness for
+    ``serialized_rollback``, and the next run would fail from its first test on. A copy
+    takes about a second.
     ``--create-db`` migrates from scratch there, as pytest-django does: it turns
     ``keepdb`` off, and Django then deletes a test file before creating it (the SQLite
     pass of CI does not pass it).
@@ -293,7 +299,6 @@ def migrated_test_database(
         yield None
         return
     name = str(test.get("NAME") or ":memory:")
-    reuse = request.config.getvalue("reuse_db")
     if name == ":memory:" or "mode=memory" in name:
         worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
         test["NAME"] = f"file:portal-test-{worker}?mode=memory&cache=shared"
@@ -308,16 +313,14 @@ def migrated_test_database(
     # With the file go its -wal and -shm (WAL mode, cms/settings/stores.py): a copy next
     # to an old run's leftovers would be read through them.
     files = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
-    if not (reuse and path.exists()):
-        for file in files:
-            file.unlink(missing_ok=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(migrated_database(shared), path)
+    for file in files:
+        file.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated_database(shared), path)
     yield "file"
-    if not reuse:
-        connections.close_all()
-        for file in files:
-            file.unlink(missing_ok=True)
+    connections.close_all()
+    for file in files:
+        file.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -328,5 +331,8 @@ def django_db_modify_db_settings(migrated_test_database):
 
 @pytest.fixture(scope="session")
 def django_db_keepdb(request, migrated_test_database):
-    """Django's test-database creation keeps the copied file instead of deleting it."""
-    return bool(request.config.getvalue("reuse_db")) or migrated_test_database == "file"
+    """Django's test-database creation keeps the copied file instead of deleting it;
+    ``--reuse-db`` only applies when no template is used (``migrated_test_database``)."""
+    if migrated_test_database is None:
+        return bool(request.config.getvalue("reuse_db"))
+    return migrated_test_database == "file"
