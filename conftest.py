@@ -117,26 +117,39 @@ def _start_template_build(config):
     configuration (cms/tests/migrated.py, ``migrated_test_database`` below) starts
     building at once unless it exists, while the workers start and take the long
     subprocess files first, so that no worker sits waiting for it (half a minute in a
-    fresh clone). Same conditions as ``migrated_test_database``."""
+    fresh clone)."""
     from django.conf import settings
 
     from cms.tests.migrated import BackgroundBuild, configuration_key, template_path
 
     if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
         return None
-    if config.getoption("nomigrations") or os.environ.get("PORTAL_NO_MIGRATED_TEMPLATE"):
-        return None
     if not settings.configured:
         return None
-    engine = settings.DATABASES["default"]["ENGINE"]
-    postgres = engine == "django.db.backends.postgresql"
-    if not postgres and (engine != "django.db.backends.sqlite3" or config.getoption("create_db")):
+    kind = _template_kind(not config.getoption("nomigrations"), config.getoption("create_db"))
+    if kind is None:
         return None
     current = os.environ.get("DJANGO_SETTINGS_MODULE")
     module = getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None) or current
-    if not postgres and module == current and template_path(configuration_key()).exists():
+    if kind == "sqlite" and module == current and template_path(configuration_key()).exists():
         return None
-    return BackgroundBuild(module, postgres)
+    return BackgroundBuild(module, postgres=kind == "postgresql")
+
+
+def _template_kind(use_migrations, create_db):
+    """Which migrated template the run's test databases start from: "postgresql",
+    "sqlite", or None (``--nomigrations``, ``PORTAL_NO_MIGRATED_TEMPLATE=1``, and
+    ``--create-db`` on SQLite: see ``migrated_test_database``)."""
+    from django.conf import settings
+
+    if not use_migrations or os.environ.get("PORTAL_NO_MIGRATED_TEMPLATE"):
+        return None
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine == "django.db.backends.postgresql":
+        return "postgresql"
+    if engine == "django.db.backends.sqlite3" and not create_db:
+        return "sqlite"
+    return None
 
 
 def pytest_collection_finish(session):
@@ -264,6 +277,9 @@ def migrated_test_database(
     a connection of its own kept open for the session (an in-memory database lives while
     a connection holds it). The browser run's file (cms/settings/e2e.py) is a copy, kept
     by ``django_db_keepdb`` when Django creates the test database, removed at the end.
+    ``--create-db`` migrates from scratch there, as pytest-django does: it turns
+    ``keepdb`` off, and Django then deletes a test file before creating it (the SQLite
+    pass of CI does not pass it).
 
     ``--reuse-db`` keeps no test database made from the template: every run starts from
     a fresh copy. The tests that commit run last, and Django empties the database after
@@ -271,9 +287,6 @@ def migrated_test_database(
     root page, the groups): Django would serialize that emptiness for
     ``serialized_rollback``, and the next run would fail from its first test on. A copy
     takes about a second.
-    ``--create-db`` migrates from scratch there, as pytest-django does: it turns
-    ``keepdb`` off, and Django then deletes a test file before creating it (the SQLite
-    pass of CI does not pass it).
 
     A settings module may name the configuration whose template it shares
     (``PORTAL_MIGRATED_TEMPLATE``) when it changes nothing ``migrate`` writes.
@@ -287,16 +300,14 @@ def migrated_test_database(
 
     database = settings.DATABASES["default"]
     shared = getattr(settings, "PORTAL_MIGRATED_TEMPLATE", None)
-    if not django_db_use_migrations or os.environ.get("PORTAL_NO_MIGRATED_TEMPLATE"):
+    kind = _template_kind(django_db_use_migrations, django_db_createdb)
+    if kind is None:
         yield None
         return
     test = database.setdefault("TEST", {})
-    if database["ENGINE"] == "django.db.backends.postgresql":
+    if kind == "postgresql":
         test["TEMPLATE"] = migrated_postgres_template(shared)
         yield "template"
-        return
-    if database["ENGINE"] != "django.db.backends.sqlite3" or django_db_createdb:
-        yield None
         return
     name = str(test.get("NAME") or ":memory:")
     if name == ":memory:" or "mode=memory" in name:
